@@ -1,0 +1,64 @@
+// Package api is Leitai's HTTP layer: routes, middleware, request and response
+// shapes, and the one mapping from service errors to statuses. It knows no SQL.
+package api
+
+import (
+	"io/fs"
+	"log/slog"
+
+	"github.com/gin-gonic/gin"
+	"github.com/go-playground/validator/v10"
+
+	"leitai/service"
+)
+
+// MaxBodyBytes bounds every JSON request body.
+const MaxBodyBytes = 1 << 20
+
+type handlers struct {
+	svc      *service.Service
+	log      *slog.Logger
+	validate *validator.Validate
+}
+
+// NewRouter wires every route. spa is the built single-page app (index.html and
+// its assets); the API answers under /api/v1 and everything else is the app.
+func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS) *gin.Engine {
+	h := &handlers{svc: svc, log: log, validate: newValidator()}
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.ContextWithFallback = true
+	r.Use(requestID(), h.accessLog(), h.recovery(), securityHeaders())
+
+	r.GET("/healthz", h.healthz)
+	r.GET("/readyz", h.readyz)
+
+	v1 := r.Group("/api/v1", limitBody(MaxBodyBytes), h.sameOrigin())
+	v1.POST("/auth/login", h.login)
+
+	authed := v1.Group("", h.requireSession(), h.requireCSRF())
+	authed.POST("/auth/logout", h.logout)
+	authed.GET("/auth/me", h.me)
+	authed.POST("/auth/password", h.changePassword)
+
+	// Everything below needs an account that has chosen its own password.
+	own := authed.Group("", h.requireOwnPassword())
+	own.GET("/organisations/tree", h.organisationTree)
+	own.GET("/organisations", h.listOrganisations)
+	own.POST("/organisations", h.createOrganisation)
+	own.GET("/organisations/:id", h.getOrganisation)
+	own.PATCH("/organisations/:id", h.updateOrganisation)
+	own.DELETE("/organisations/:id", h.deleteOrganisation)
+
+	own.GET("/accounts", h.listAccounts)
+	own.POST("/accounts", h.createAccount)
+	own.GET("/accounts/:id", h.getAccount)
+	own.PATCH("/accounts/:id", h.updateAccount)
+	own.POST("/accounts/:id/password", h.resetPassword)
+
+	own.GET("/people", h.listPeople)
+
+	r.NoMethod(h.noMethod)
+	r.NoRoute(h.noRoute(spa))
+	return r
+}

@@ -1,0 +1,63 @@
+package service
+
+import (
+	"strings"
+
+	"gorm.io/gorm"
+
+	"leitai/model"
+)
+
+// Who sees which organisations:
+//   - admin: the whole tree;
+//   - organiser: its own union and everything below it;
+//   - enterprise: only itself;
+//   - judge: none, through these endpoints.
+// Who manages them: admin everything; organiser only what is strictly below
+// its own union.
+
+func (c Caller) sees(path string) bool {
+	switch c.Role {
+	case model.RoleAdmin:
+		return true
+	case model.RoleOrganiser:
+		return strings.HasPrefix(path, c.OrgPath)
+	case model.RoleEnterprise:
+		return path == c.OrgPath
+	}
+	return false
+}
+
+func (c Caller) manages(path string) bool {
+	switch c.Role {
+	case model.RoleAdmin:
+		return true
+	case model.RoleOrganiser:
+		return strings.HasPrefix(path, c.OrgPath) && path != c.OrgPath
+	}
+	return false
+}
+
+// mayBrowseTree is true for the roles that see a tree of organisations and
+// the accounts in it.
+func (c Caller) mayBrowseTree() bool {
+	return c.Role == model.RoleAdmin || c.Role == model.RoleOrganiser
+}
+
+// withinScope limits a query on a table joined to organisations (aliased
+// orgAlias) to the caller's subtree.
+func (c Caller) withinScope(q *gorm.DB, orgAlias string) *gorm.DB {
+	if c.Role == model.RoleAdmin {
+		return q
+	}
+	if c.Role == model.RoleEnterprise {
+		return q.Where(orgAlias+".id = ?", c.OrganisationID)
+	}
+	return q.Where(orgAlias+".path LIKE ?", c.OrgPath+"%")
+}
+
+// likePattern makes a user's search text a LIKE pattern that matches it anywhere.
+func likePattern(q string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(strings.TrimSpace(q)) + "%"
+}

@@ -1,0 +1,135 @@
+package service
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"leitai/model"
+)
+
+// DemoPassword is the password of every demo account.
+const DemoPassword = "Demo2026!"
+
+// demoRootName marks a database the demo has been loaded into.
+const demoRootName = "示范市总工会"
+
+type demoOrg struct {
+	key, parent, kind, name, region, industry, codeBase string
+}
+
+var demoOrgs = []demoOrg{
+	{"qh", "", model.KindDistrictUnion, "清河区总工会", "清河区", "", ""},
+	{"jb", "", model.KindDistrictUnion, "江北区总工会", "江北区", "", ""},
+	{"jx", "", model.KindIndustryUnion, "市机械冶金工会", "", "机械冶金", ""},
+	{"e1", "qh", model.KindEnterprise, "清河机床集团有限公司", "清河区", "装备制造", "91320102MA1QH0001"},
+	{"e2", "qh", model.KindEnterprise, "清河电力设备有限公司", "清河区", "电力", "91320102MA1QH0002"},
+	{"e3", "jb", model.KindEnterprise, "江北化工股份有限公司", "江北区", "化工", "91320111MA1JB0003"},
+	{"e4", "jb", model.KindEnterprise, "江北建设工程有限公司", "江北区", "建筑", "91320111MA1JB0004"},
+	{"e5", "jx", model.KindEnterprise, "市重型机械厂", "清河区", "装备制造", "91320100MA1JX0005"},
+	{"e6", "jx", model.KindEnterprise, "市钢铁有限责任公司", "江北区", "冶金", "91320100MA1JX0006"},
+}
+
+type demoAccount struct{ username, name, role, org string }
+
+var demoAccounts = []demoAccount{
+	{"org_qh", "清河区总工会 王主任", model.RoleOrganiser, "qh"},
+	{"org_jb", "江北区总工会 李主任", model.RoleOrganiser, "jb"},
+	{"org_jx", "市机械冶金工会 赵部长", model.RoleOrganiser, "jx"},
+	{"ent_1", "清河机床 工会 周", model.RoleEnterprise, "e1"},
+	{"ent_2", "清河电力 人力资源部 吴", model.RoleEnterprise, "e2"},
+	{"ent_3", "江北化工 工会 郑", model.RoleEnterprise, "e3"},
+	{"ent_4", "江北建设 工会 孙", model.RoleEnterprise, "e4"},
+	{"ent_5", "重型机械厂 工会 钱", model.RoleEnterprise, "e5"},
+	{"ent_6", "市钢铁 人力资源部 冯", model.RoleEnterprise, "e6"},
+	{"judge_1", "裁判 陈国强", model.RoleJudge, ""},
+	{"judge_2", "裁判 刘建华", model.RoleJudge, ""},
+	{"judge_3", "裁判 黄志明", model.RoleJudge, "e5"},
+	{"judge_4", "裁判 杨秀英", model.RoleJudge, "e3"},
+}
+
+var (
+	demoSurnames = []string{"张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴"}
+	demoGiven    = []string{"伟", "芳", "建国", "秀兰", "志强", "丽娟", "海涛", "静", "明", "晓燕", "立新", "桂英"}
+	demoTrades   = []string{"电工", "焊工", "钳工", "车工", "数控车工"}
+	demoRegions  = []string{"320102", "320111", "320104", "320106"}
+)
+
+// LoadDemo fills the database with a small city federation: three unions under
+// the city union, six enterprises, forty workers and accounts for each role,
+// all with the password DemoPassword. A database that has it already is left alone.
+func (s *Service) LoadDemo(ctx context.Context) error {
+	hash, err := s.hashPassword(DemoPassword)
+	if err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		var root model.Organisation
+		if err := tx.Where("parent_id IS NULL").Take(&root).Error; err != nil {
+			return fmt.Errorf("demo needs the city union; start once without --demo first: %w", err)
+		}
+		if root.Name == demoRootName {
+			return nil
+		}
+		if err := tx.Model(&root).Updates(map[string]any{"name": demoRootName, "version": root.Version + 1}).Error; err != nil {
+			return err
+		}
+		orgs := map[string]model.Organisation{"": root}
+		for _, d := range demoOrgs {
+			parent := orgs[d.parent]
+			o := model.Organisation{ParentID: &parent.ID, Kind: d.kind, Name: d.name, Region: d.region, Industry: d.industry, Version: 1}
+			if d.codeBase != "" {
+				check, _ := CreditCodeCheck(d.codeBase)
+				code := d.codeBase + string(check)
+				o.CreditCode = &code
+			}
+			if err := tx.Create(&o).Error; err != nil {
+				return err
+			}
+			o.Path = fmt.Sprintf("%s%d/", parent.Path, o.ID)
+			if err := tx.Model(&o).Update("path", o.Path).Error; err != nil {
+				return err
+			}
+			orgs[d.key] = o
+		}
+		for _, a := range demoAccounts {
+			acc := model.Account{Username: a.username, UsernameKey: a.username, DisplayName: a.name, Role: a.role,
+				OrganisationID: orgs[a.org].ID, PasswordHash: hash, Version: 1}
+			if err := tx.Omit("Organisation").Create(&acc).Error; err != nil {
+				return err
+			}
+		}
+		return tx.Create(demoPeople(orgs)).Error
+	})
+}
+
+// demoPeople makes forty workers with valid, made-up ID numbers, spread over
+// the six enterprises.
+func demoPeople(orgs map[string]model.Organisation) []model.Person {
+	people := make([]model.Person, 0, 40)
+	for i := 0; i < 40; i++ {
+		gender := "male"
+		if i%3 == 1 {
+			gender = "female"
+		}
+		seq := 100 + i*2
+		if gender == "male" {
+			seq++ // the 17th digit is odd for men, even for women
+		}
+		first17 := fmt.Sprintf("%s%04d%02d%02d%03d", demoRegions[i%len(demoRegions)], 1970+i%28, 1+i%12, 1+(i*7)%28, seq)
+		check, _ := IDNumberCheck(first17)
+		org := orgs[fmt.Sprintf("e%d", 1+i%6)]
+		people = append(people, model.Person{
+			OrganisationID: org.ID,
+			Name:           demoSurnames[i%len(demoSurnames)] + demoGiven[(i*5)%len(demoGiven)],
+			Gender:         gender,
+			IDNumber:       first17 + string(check),
+			Mobile:         fmt.Sprintf("139%08d", 12340000+i*7919),
+			Trade:          demoTrades[i%len(demoTrades)],
+			SkillLevel:     SkillLevels[i%len(SkillLevels)],
+			Version:        1,
+		})
+	}
+	return people
+}

@@ -1,0 +1,85 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Kind says what went wrong, in terms the HTTP layer maps to one status each.
+type Kind int
+
+const (
+	KindInvalid Kind = iota + 1
+	KindBadRequest
+	KindUnauthenticated
+	KindForbidden
+	KindNotFound
+	KindConflict
+	KindTooLarge
+	KindTooMany
+)
+
+// FieldError names the input that is wrong and why.
+type FieldError struct {
+	Field string
+	Text  Text
+}
+
+// Error is every failure the service reports on purpose. Code is the machine
+// code clients switch on; Text is translated at the edge.
+type Error struct {
+	Kind       Kind
+	Code       string
+	Text       Text
+	Fields     []FieldError
+	RetryAfter time.Duration
+}
+
+func (e *Error) Error() string {
+	s := e.Code + ": " + e.Text.In(LangEN)
+	for _, f := range e.Fields {
+		s += fmt.Sprintf("; %s: %s", f.Field, f.Text.In(LangEN))
+	}
+	return s
+}
+
+// AsError finds a service error in err's chain.
+func AsError(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}
+
+func invalid(fields ...FieldError) *Error {
+	return &Error{Kind: KindInvalid, Code: "validation_failed", Text: T("validation_failed"), Fields: fields}
+}
+
+func field(name, key string, args ...any) FieldError {
+	return FieldError{Field: name, Text: T(key, args...)}
+}
+
+func forbidden() *Error {
+	return &Error{Kind: KindForbidden, Code: "forbidden", Text: T("forbidden")}
+}
+
+func notFound(what string) *Error {
+	return &Error{Kind: KindNotFound, Code: "not_found", Text: T("not_found", what)}
+}
+
+func conflict(key string, args ...any) *Error {
+	return &Error{Kind: KindConflict, Code: "conflict", Text: T(key, args...)}
+}
+
+func duplicate(fieldName, key string, args ...any) *Error {
+	return &Error{Kind: KindConflict, Code: "duplicate", Text: T(key, args...), Fields: []FieldError{field(fieldName, key, args...)}}
+}
+
+func staleVersion() *Error {
+	return &Error{Kind: KindConflict, Code: "stale_version", Text: T("stale_version")}
+}
+
+// Unauthenticated is the answer to a request without a live session.
+func Unauthenticated() *Error {
+	return &Error{Kind: KindUnauthenticated, Code: "unauthenticated", Text: T("unauthenticated")}
+}

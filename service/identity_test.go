@@ -1,0 +1,65 @@
+package service
+
+import "testing"
+
+func TestCreditCode_CheckCharacterPerGB32100(t *testing.T) {
+	for _, tc := range []struct {
+		code, want string
+	}{
+		{"91350100M000100Y43", ""},
+		{"91110000600037341L", ""},
+		{"91350100M000100Y44", "credit_code_checksum"},
+		{"91350100M000100Y4", "credit_code_format"},
+		{"91350100M000100YI3", "credit_code_format"}, // I is not in the alphabet
+		{"91350100m000100Y43", "credit_code_format"},
+		{"", "credit_code_format"},
+	} {
+		if got := checkCreditCode(tc.code); got != tc.want {
+			t.Errorf("checkCreditCode(%q) = %q, want %q", tc.code, got, tc.want)
+		}
+	}
+}
+
+func TestIDNumber_CheckCharacterPerGB11643(t *testing.T) {
+	for _, tc := range []struct {
+		id, want string
+	}{
+		{"11010519491231002X", ""},
+		{"11010519491231002x", ""},
+		{"110105194912310021", "id_number_checksum"},
+		{"11010519491331002X", "id_number_birth"},
+		{"11010518000101002X", "id_number_birth"},
+		{"1101051949123100", "id_number_format"},
+		{"11010519491231002Y", "id_number_format"},
+		{"A1010519491231002X", "id_number_format"},
+	} {
+		if got := checkIDNumber(tc.id); got != tc.want {
+			t.Errorf("checkIDNumber(%q) = %q, want %q", tc.id, got, tc.want)
+		}
+	}
+}
+
+func TestMasking_KeepsOnlyRegionAndTail(t *testing.T) {
+	if got := MaskIDNumber("11010519491231002X"); got != "110105********002X" {
+		t.Errorf("MaskIDNumber = %s", got)
+	}
+	if got := MaskMobile("13812345678"); got != "138****5678" {
+		t.Errorf("MaskMobile = %s", got)
+	}
+}
+
+func TestMobile_ElevenDigitsStartingWithOne(t *testing.T) {
+	for m, want := range map[string]string{"13812345678": "", "23812345678": "mobile_format", "1381234567": "mobile_format", "1381234567a": "mobile_format"} {
+		if got := checkMobile(m); got != want {
+			t.Errorf("checkMobile(%q) = %q, want %q", m, got, want)
+		}
+	}
+}
+
+func TestMessages_EveryKeyHasBothLanguages(t *testing.T) {
+	for key, pair := range messages {
+		if pair[0] == "" || pair[1] == "" {
+			t.Errorf("message %q lacks a language", key)
+		}
+	}
+}

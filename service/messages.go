@@ -1,0 +1,108 @@
+package service
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Lang is a language the service can answer in.
+type Lang string
+
+const (
+	LangZH Lang = "zh-CN"
+	LangEN Lang = "en"
+)
+
+// ParseLang picks English for an Accept-Language that prefers it, Chinese otherwise.
+func ParseLang(acceptLanguage string) Lang {
+	first := strings.ToLower(strings.TrimSpace(strings.Split(acceptLanguage, ",")[0]))
+	if strings.HasPrefix(first, "en") {
+		return LangEN
+	}
+	return LangZH
+}
+
+// Text is a message key with its arguments, translated only when shown.
+type Text struct {
+	Key  string
+	Args []any
+}
+
+// T makes a Text.
+func T(key string, args ...any) Text { return Text{Key: key, Args: args} }
+
+// In renders the text in a language; an unknown key shows as itself.
+func (t Text) In(lang Lang) string {
+	pair, ok := messages[t.Key]
+	if !ok {
+		return t.Key
+	}
+	format := pair[0]
+	if lang == LangEN {
+		format = pair[1]
+	}
+	args := make([]any, len(t.Args))
+	for i, a := range t.Args {
+		if nested, ok := a.(Text); ok {
+			a = nested.In(lang)
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// messages holds every text the API answers with: Chinese, then English.
+var messages = map[string][2]string{
+	"validation_failed":        {"提交的内容有误，请检查标出的字段", "some fields are not valid"},
+	"bad_request":              {"请求格式有误：%s", "malformed request: %s"},
+	"forbidden":                {"无权进行此操作", "you may not do this"},
+	"not_found":                {"%s不存在", "%s not found"},
+	"route_not_found":          {"接口不存在", "no such endpoint"},
+	"method_not_allowed":       {"该接口不支持此请求方法", "this endpoint does not accept this method"},
+	"password_change_required": {"首次登录或密码被重置后，请先修改密码", "change your password first: it was set by someone else"},
+	"stale_version":            {"数据已被他人修改，请刷新后重试", "someone else changed this; reload and try again"},
+	"unauthenticated":          {"请先登录", "please log in"},
+	"invalid_credentials":      {"用户名或密码错误", "wrong username or password"},
+	"account_disabled":         {"账号已停用，请联系管理员", "this account is disabled; ask your administrator"},
+	"too_many_attempts":        {"登录失败次数过多，请 %d 秒后再试", "too many failed logins; try again in %d seconds"},
+	"csrf_failed":              {"请求缺少有效的安全令牌，请刷新页面后重试", "the request lacks a valid CSRF token; reload the page"},
+	"too_large":                {"请求内容过大（上限 %d KB）", "the request body is too large (limit %d KB)"},
+	"internal":                 {"服务器内部错误，请稍后再试（请求编号 %s）", "internal error; try again later (request id %s)"},
+	"required":                 {"必填", "is required"},
+	"too_long":                 {"不能超过 %d 个字符", "must be at most %d characters"},
+	"too_short":                {"不能少于 %d 个字符", "must be at least %d characters"},
+	"one_of":                   {"取值必须是以下之一：%s", "must be one of: %s"},
+	"min_value":                {"不能小于 %s", "must be at least %s"},
+	"max_value":                {"不能大于 %s", "must be at most %s"},
+	"wrong_type":               {"类型有误，应为 %s", "has the wrong type; expected %s"},
+	"credit_code_format":       {"统一社会信用代码应为18位，由数字和大写字母（不含I、O、Z、S、V）组成", "the unified social credit code must be 18 characters of digits and capital letters other than I, O, Z, S, V"},
+	"credit_code_checksum":     {"统一社会信用代码校验位错误", "the check character of the unified social credit code is wrong"},
+	"credit_code_required":     {"企业必须填写统一社会信用代码", "an enterprise needs its unified social credit code"},
+	"credit_code_taken":        {"统一社会信用代码 %s 已被其他单位使用", "the unified social credit code %s is already used by another organisation"},
+	"kind_root_only":           {"市总工会只能有一个，且不能新建", "there is exactly one city union; another cannot be created"},
+	"parent_not_union":         {"上级单位必须是工会，企业下不能再设单位", "the parent must be a union; an enterprise cannot hold other units"},
+	"parent_cycle":             {"不能把单位移到它自己或它的下级单位之下", "a unit cannot be moved under itself or one of its own units"},
+	"root_cannot_move":         {"市总工会是根节点，不能移动", "the city union is the root and cannot be moved"},
+	"enterprise_has_children":  {"该单位下还有下级单位，不能改为企业", "this unit still has units under it and cannot become an enterprise"},
+	"org_not_empty":            {"该单位下还有%s，不能删除", "this unit still has %s and cannot be deleted"},
+	"children_word":            {"下级单位", "units under it"},
+	"accounts_word":            {"账号", "accounts"},
+	"people_word":              {"职工", "workers"},
+	"organisation_word":        {"单位", "organisation"},
+	"account_word":             {"账号", "account"},
+	"parent_word":              {"上级单位", "parent organisation"},
+	"username_format":          {"用户名为3到32位字母、数字、下划线、点或连字符", "a username is 3 to 32 letters, digits, underscores, dots or hyphens"},
+	"username_taken":           {"用户名 %s 已存在", "the username %s is taken"},
+	"password_weak":            {"密码需8到72个字符，且同时包含字母和数字", "a password needs 8 to 72 characters with both letters and digits"},
+	"password_wrong":           {"原密码不正确", "the current password is wrong"},
+	"password_same":            {"新密码不能与原密码相同", "the new password must differ from the current one"},
+	"role_needs_enterprise":    {"企业账号必须属于企业", "an enterprise account must belong to an enterprise"},
+	"role_needs_union":         {"组织者账号必须属于工会", "an organiser account must belong to a union"},
+	"role_needs_root":          {"管理员账号必须属于市总工会", "an administrator account must belong to the city union"},
+	"role_not_allowed":         {"您不能创建或管理该角色的账号", "you may not create or manage accounts of this role"},
+	"cannot_disable_self":      {"不能停用自己的账号", "you cannot disable your own account"},
+	"id_number_format":         {"身份证号码应为18位，前17位为数字，末位为数字或X", "a resident ID number has 18 characters: 17 digits and a digit or X"},
+	"id_number_checksum":       {"身份证号码校验位错误", "the check character of the resident ID number is wrong"},
+	"id_number_birth":          {"身份证号码中的出生日期无效", "the date of birth in the resident ID number is not a real date"},
+	"mobile_format":            {"手机号码应为以1开头的11位数字", "a mobile number has 11 digits starting with 1"},
+}

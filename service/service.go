@@ -1,0 +1,143 @@
+// Package service holds Leitai's rules: accounts and access, the organisation
+// tree, people. It knows no HTTP; every method takes the caller and plain values.
+package service
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+
+	"leitai/model"
+)
+
+// Service is the one entry point for the HTTP layer and the command line.
+type Service struct {
+	db     *gorm.DB
+	secret []byte
+	log    *slog.Logger
+	now    func() time.Time
+	// bcryptCost is bcrypt's default except in tests, which lower it for speed.
+	bcryptCost int
+}
+
+// Options configure a Service. Now defaults to the wall clock.
+type Options struct {
+	Secret []byte
+	Logger *slog.Logger
+	Now    func() time.Time
+	// BcryptCost defaults to bcrypt.DefaultCost.
+	BcryptCost int
+}
+
+// New makes a Service over an opened, migrated database.
+func New(db *gorm.DB, opts Options) *Service {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.BcryptCost == 0 {
+		opts.BcryptCost = bcrypt.DefaultCost
+	}
+	return &Service{
+		db: db, secret: opts.Secret, log: opts.Logger, bcryptCost: opts.BcryptCost,
+		now: func() time.Time { return opts.Now().UTC().Truncate(time.Millisecond) },
+	}
+}
+
+// Ping tells whether the database answers.
+func (s *Service) Ping(ctx context.Context) error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+// Caller is the account a request acts for, read from its session.
+type Caller struct {
+	AccountID      uint
+	SessionID      uint
+	Username       string
+	Role           string
+	OrganisationID uint
+	// OrgPath is the caller organisation's tree path, as "/1/4/".
+	OrgPath   string
+	CSRFToken string
+	// MustChangePassword is set until the account chooses its own password.
+	MustChangePassword bool
+}
+
+// tx runs fn in one transaction on the request's context.
+func (s *Service) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.db.WithContext(ctx).Transaction(fn)
+}
+
+// audit records a change inside the transaction that makes it.
+func audit(tx *gorm.DB, c Caller, action, entity string, id uint, before, after any) error {
+	entry := model.AuditEntry{Action: action, Entity: entity, EntityID: id, BeforeValue: jsonOf(before), AfterValue: jsonOf(after)}
+	if c.AccountID != 0 {
+		entry.AccountID = &c.AccountID
+	}
+	return tx.Create(&entry).Error
+}
+
+func jsonOf(v any) *string {
+	if v == nil {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	s := string(b)
+	return &s
+}
+
+// notFoundOr turns gorm's record-not-found into a not_found error for what.
+func notFoundOr(err error, what string) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return notFound(what)
+	}
+	return err
+}
+
+// Page is one page of a list with the total number of matches.
+type Page[T any] struct {
+	Items    []T   `json:"items"`
+	Total    int64 `json:"total"`
+	Page     int   `json:"page"`
+	PageSize int   `json:"page_size"`
+}
+
+// PageRequest says which page to return; the HTTP layer bounds the numbers.
+type PageRequest struct {
+	Page     int
+	PageSize int
+}
+
+func (p PageRequest) apply(q *gorm.DB) *gorm.DB {
+	return q.Offset((p.Page - 1) * p.PageSize).Limit(p.PageSize)
+}
+
+func paged[M any, T any](q *gorm.DB, p PageRequest, order string, convert func(M) T) (Page[T], error) {
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return Page[T]{}, err
+	}
+	var rows []M
+	if err := p.apply(q).Order(order).Find(&rows).Error; err != nil {
+		return Page[T]{}, err
+	}
+	items := make([]T, len(rows))
+	for i, r := range rows {
+		items[i] = convert(r)
+	}
+	return Page[T]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize}, nil
+}

@@ -1,0 +1,98 @@
+package service
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"leitai/model"
+)
+
+const (
+	// SessionIdle ends a session nobody used for this long.
+	SessionIdle = 12 * time.Hour
+	// SessionMax ends every session this long after login, used or not.
+	SessionMax = 7 * 24 * time.Hour
+	// lastSeenGranularity spares a write on every request.
+	lastSeenGranularity = time.Minute
+)
+
+func randomToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// tokenHash is what the database keeps of a session token, so that a copy of
+// the database does not log anyone in.
+func (s *Service) tokenHash(token string) string {
+	m := hmac.New(sha256.New, s.secret)
+	m.Write([]byte(token))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+func (s *Service) startSession(tx *gorm.DB, accountID uint) (token, csrf string, err error) {
+	if token, err = randomToken(); err != nil {
+		return "", "", err
+	}
+	if csrf, err = randomToken(); err != nil {
+		return "", "", err
+	}
+	now := s.now()
+	sess := model.Session{TokenHash: s.tokenHash(token), AccountID: accountID, CSRFToken: csrf, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(SessionMax)}
+	return token, csrf, tx.Create(&sess).Error
+}
+
+// Authenticate finds the live session of a token and the account it acts for.
+// A disabled account or an expired session answers unauthenticated.
+func (s *Service) Authenticate(ctx context.Context, token string) (Caller, error) {
+	if token == "" {
+		return Caller{}, Unauthenticated()
+	}
+	db := s.db.WithContext(ctx)
+	var sess model.Session
+	err := db.Preload("Account.Organisation").Where("token_hash = ?", s.tokenHash(token)).Take(&sess).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return Caller{}, Unauthenticated()
+	}
+	if err != nil {
+		return Caller{}, err
+	}
+	now := s.now()
+	if sess.Account.Disabled || now.After(sess.ExpiresAt) || now.Sub(sess.LastSeenAt) > SessionIdle {
+		if err := db.Delete(&model.Session{}, sess.ID).Error; err != nil {
+			return Caller{}, err
+		}
+		return Caller{}, Unauthenticated()
+	}
+	if now.Sub(sess.LastSeenAt) > lastSeenGranularity {
+		if err := db.Model(&model.Session{}).Where("id = ?", sess.ID).Update("last_seen_at", now).Error; err != nil {
+			return Caller{}, err
+		}
+	}
+	a := sess.Account
+	return Caller{
+		AccountID: a.ID, SessionID: sess.ID, Username: a.Username, Role: a.Role,
+		OrganisationID: a.OrganisationID, OrgPath: a.Organisation.Path, CSRFToken: sess.CSRFToken,
+		MustChangePassword: a.MustChangePassword,
+	}, nil
+}
+
+// Logout ends the caller's session.
+func (s *Service) Logout(ctx context.Context, c Caller) error {
+	return s.db.WithContext(ctx).Delete(&model.Session{}, c.SessionID).Error
+}
+
+// endSessions ends every session of an account except keep (0 keeps none).
+func endSessions(tx *gorm.DB, accountID, keep uint) error {
+	return tx.Where("account_id = ? AND id <> ?", accountID, keep).Delete(&model.Session{}).Error
+}
