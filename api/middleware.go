@@ -110,4 +110,3 @@ func (h *handlers) sameOrigin() gin.HandlerFunc {
 		c.Next()
 	}
 }
-

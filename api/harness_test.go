@@ -1,0 +1,249 @@
+package api_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+
+	"leitai/api"
+	"leitai/model"
+	"leitai/service"
+)
+
+const adminPassword = "Admin-pass-2026"
+
+func TestMain(m *testing.M) {
+	gin.SetMode(gin.TestMode)
+	os.Exit(m.Run())
+}
+
+// server is the real router over a real database, with a clock tests can move.
+type server struct {
+	t       testing.TB
+	handler *gin.Engine
+	svc     *service.Service
+	db      *gorm.DB
+	now     time.Time
+}
+
+// spaFiles stands for a built web app.
+var spaFiles = fstest.MapFS{
+	"index.html":           {Data: []byte("<!doctype html><title>擂台</title>")},
+	"assets/index-abc1.js": {Data: []byte("console.log(1)")},
+	"favicon.ico":          {Data: []byte("ico")},
+}
+
+func newServer(t testing.TB, db *gorm.DB) *server {
+	t.Helper()
+	s := &server{t: t, db: db, now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	s.svc = service.New(db, service.Options{Secret: []byte("test-secret-0123456789abcdef-0123456789"), Logger: log,
+		Now: func() time.Time { return s.now }, BcryptCost: bcrypt.MinCost})
+	if _, err := s.svc.EnsureAdmin(t.Context(), adminPassword); err != nil {
+		t.Fatal(err)
+	}
+	s.handler = api.NewRouter(s.svc, log, spaFiles)
+	return s
+}
+
+// client is one browser: its session cookie and CSRF token.
+type client struct {
+	s      *server
+	cookie string
+	csrf   string
+	lang   string
+}
+
+func (s *server) anonymous() *client { return &client{s: s} }
+
+// login logs in and fails the test if that does not work.
+func (s *server) login(username, password string) *client {
+	s.t.Helper()
+	c := s.anonymous()
+	res := c.do("POST", "/api/v1/auth/login", map[string]string{"username": username, "password": password})
+	if res.Code != http.StatusOK {
+		s.t.Fatalf("login %s: %d %s", username, res.Code, res.Body)
+	}
+	return c
+}
+
+func (s *server) admin() *client { return s.login("admin", adminPassword) }
+
+// do sends a request as the browser would: cookie, CSRF header, JSON body.
+func (c *client) do(method, path string, body any) *httptest.ResponseRecorder {
+	c.s.t.Helper()
+	var r io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		r = strings.NewReader(b)
+	default:
+		raw, err := json.Marshal(b)
+		if err != nil {
+			c.s.t.Fatal(err)
+		}
+		r = bytes.NewReader(raw)
+	}
+	req := httptest.NewRequest(method, path, r)
+	req.Header.Set("Content-Type", "application/json")
+	if c.lang != "" {
+		req.Header.Set("Accept-Language", c.lang)
+	}
+	if c.cookie != "" {
+		req.AddCookie(&http.Cookie{Name: api.SessionCookie, Value: c.cookie})
+	}
+	if c.csrf != "" {
+		req.Header.Set(api.CSRFHeader, c.csrf)
+	}
+	res := httptest.NewRecorder()
+	c.s.handler.ServeHTTP(res, req)
+	for _, ck := range res.Result().Cookies() {
+		if ck.Name == api.SessionCookie {
+			c.cookie = ck.Value
+		}
+	}
+	if res.Code == http.StatusOK && strings.HasSuffix(path, "/auth/login") {
+		var out struct {
+			CSRFToken string `json:"csrf_token"`
+		}
+		_ = json.Unmarshal(res.Body.Bytes(), &out)
+		c.csrf = out.CSRFToken
+	}
+	return res
+}
+
+// must sends a request and fails the test unless the status is want; it
+// decodes the answer into out when out is not nil.
+func (c *client) must(want int, method, path string, body, out any) {
+	c.s.t.Helper()
+	res := c.do(method, path, body)
+	if res.Code != want {
+		c.s.t.Fatalf("%s %s: got %d, want %d: %s", method, path, res.Code, want, res.Body)
+	}
+	if out != nil {
+		if err := json.Unmarshal(res.Body.Bytes(), out); err != nil {
+			c.s.t.Fatalf("%s %s: decode %s: %v", method, path, res.Body, err)
+		}
+	}
+}
+
+type apiError struct {
+	Error struct {
+		Code      string `json:"code"`
+		Message   string `json:"message"`
+		RequestID string `json:"request_id"`
+		Fields    []struct {
+			Field   string `json:"field"`
+			Message string `json:"message"`
+		} `json:"fields"`
+	} `json:"error"`
+}
+
+// mustFail expects an error answer with the given status and code, and, when
+// fieldName is not empty, a message for that field.
+func (c *client) mustFail(status int, code, fieldName, method, path string, body any) apiError {
+	c.s.t.Helper()
+	var e apiError
+	c.must(status, method, path, body, &e)
+	if e.Error.Code != code {
+		c.s.t.Fatalf("%s %s: code %q, want %q (%s)", method, path, e.Error.Code, code, e.Error.Message)
+	}
+	if e.Error.Message == "" || e.Error.RequestID == "" {
+		c.s.t.Fatalf("%s %s: error without message or request id: %+v", method, path, e)
+	}
+	if fieldName != "" {
+		found := false
+		for _, f := range e.Error.Fields {
+			found = found || (f.Field == fieldName && f.Message != "")
+		}
+		if !found {
+			c.s.t.Fatalf("%s %s: no message for field %q in %+v", method, path, fieldName, e.Error.Fields)
+		}
+	}
+	return e
+}
+
+type org struct {
+	ID         uint   `json:"id"`
+	ParentID   *uint  `json:"parent_id"`
+	Kind       string `json:"kind"`
+	Name       string `json:"name"`
+	CreditCode string `json:"credit_code"`
+	Version    int    `json:"version"`
+}
+
+type account struct {
+	ID                 uint   `json:"id"`
+	Username           string `json:"username"`
+	Role               string `json:"role"`
+	OrganisationID     uint   `json:"organisation_id"`
+	Disabled           bool   `json:"disabled"`
+	MustChangePassword bool   `json:"must_change_password"`
+	Version            int    `json:"version"`
+}
+
+// fixture is a small tree: root city union → district union (with an
+// organiser) → enterprise (with an enterprise account and a worker); a second
+// district union with its own enterprise; a judge at the root.
+type fixture struct {
+	root, district, enterprise, otherDistrict, otherEnterprise org
+	organiser, enterpriseAcc, judge                            account
+}
+
+const (
+	codeA      = "91350100M000100Y43"
+	codeB      = "91110000600037341L"
+	fixturePwd = "Fixture-pass-1"
+)
+
+func (s *server) fixture() fixture {
+	s.t.Helper()
+	a := s.admin()
+	var f fixture
+	var tree struct {
+		Items []org `json:"items"`
+	}
+	a.must(200, "GET", "/api/v1/organisations/tree", nil, &tree)
+	f.root = tree.Items[0]
+	a.must(201, "POST", "/api/v1/organisations", map[string]any{"parent_id": f.root.ID, "kind": "district_union", "name": "清河区总工会"}, &f.district)
+	a.must(201, "POST", "/api/v1/organisations", map[string]any{"parent_id": f.district.ID, "kind": "enterprise", "name": "清河机床", "credit_code": codeA}, &f.enterprise)
+	a.must(201, "POST", "/api/v1/organisations", map[string]any{"parent_id": f.root.ID, "kind": "district_union", "name": "江北区总工会"}, &f.otherDistrict)
+	a.must(201, "POST", "/api/v1/organisations", map[string]any{"parent_id": f.otherDistrict.ID, "kind": "enterprise", "name": "江北化工", "credit_code": codeB}, &f.otherEnterprise)
+	f.organiser = s.newAccount(a, "org_qh", "organiser", f.district.ID)
+	f.enterpriseAcc = s.newAccount(a, "ent_qh", "enterprise", f.enterprise.ID)
+	f.judge = s.newAccount(a, "judge_1", "judge", f.root.ID)
+	for i, o := range []org{f.enterprise, f.otherEnterprise} {
+		p := model.Person{OrganisationID: o.ID, Name: []string{"张伟", "李娜"}[i], Gender: "male",
+			IDNumber: []string{"11010519491231002X", "110105194912310029"}[i], Mobile: "13812345678", Version: 1}
+		if err := s.db.Create(&p).Error; err != nil {
+			s.t.Fatal(err)
+		}
+	}
+	return f
+}
+
+// newAccount creates an account and has it choose its own password, so that it
+// can use every endpoint.
+func (s *server) newAccount(by *client, username, role string, orgID uint) account {
+	s.t.Helper()
+	var acc account
+	by.must(201, "POST", "/api/v1/accounts", map[string]any{"username": username, "display_name": username, "role": role,
+		"organisation_id": orgID, "password": "Initial-pass-1"}, &acc)
+	c := s.login(username, "Initial-pass-1")
+	c.must(204, "POST", "/api/v1/auth/password", map[string]string{"old_password": "Initial-pass-1", "new_password": fixturePwd}, nil)
+	acc.Version++
+	acc.MustChangePassword = false
+	return acc
+}

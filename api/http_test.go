@@ -1,0 +1,114 @@
+package api_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"leitai/model/modeltest"
+)
+
+func newJSONRequest(method, path, body string) *http.Request {
+	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	return req
+}
+
+func serve(s *server, req *http.Request) *httptest.ResponseRecorder {
+	res := httptest.NewRecorder()
+	s.handler.ServeHTTP(res, req)
+	return res
+}
+
+func TestErrors_MalformedJSONIs400AndWrongTypeIs422(t *testing.T) {
+	s := newServer(t, modeltest.SQLite(t))
+	c := s.anonymous()
+	c.mustFail(400, "bad_request", "", "POST", "/api/v1/auth/login", `{"username": "admin",`)
+	c.mustFail(400, "bad_request", "", "POST", "/api/v1/auth/login", ``)
+	c.mustFail(422, "validation_failed", "username", "POST", "/api/v1/auth/login", `{"username": 5, "password": "x"}`)
+	c.mustFail(422, "validation_failed", "password", "POST", "/api/v1/auth/login", `{"username": "admin"}`)
+}
+
+func TestErrors_BodyOverTheLimitIs413(t *testing.T) {
+	s := newServer(t, modeltest.SQLite(t))
+	big := `{"username":"admin","password":"` + strings.Repeat("x", 2<<20) + `"}`
+	s.anonymous().mustFail(413, "too_large", "", "POST", "/api/v1/auth/login", big)
+}
+
+func TestErrors_EnglishOnRequest(t *testing.T) {
+	s := newServer(t, modeltest.SQLite(t))
+	c := s.anonymous()
+	zh := c.mustFail(401, "unauthenticated", "", "GET", "/api/v1/auth/me", nil)
+	if zh.Error.Message != "请先登录" {
+		t.Errorf("default message %q, want Chinese", zh.Error.Message)
+	}
+	c.lang = "en-GB,en;q=0.9"
+	en := c.mustFail(401, "unauthenticated", "", "GET", "/api/v1/auth/me", nil)
+	if en.Error.Message != "please log in" {
+		t.Errorf("English message %q", en.Error.Message)
+	}
+	c.lang = ""
+	en = c.mustFail(401, "unauthenticated", "", "GET", "/api/v1/auth/me?lang=en", nil)
+	if en.Error.Message != "please log in" {
+		t.Errorf("?lang=en message %q", en.Error.Message)
+	}
+}
+
+func TestRouting_UnknownAPIPathIsJSON404AndWrongMethod405(t *testing.T) {
+	s := newServer(t, modeltest.SQLite(t))
+	c := s.anonymous()
+	c.mustFail(404, "not_found", "", "GET", "/api/v1/nothing-here", nil)
+	c.mustFail(405, "method_not_allowed", "", "PUT", "/api/v1/auth/login", nil)
+}
+
+func TestRequestID_OnEveryResponseAndKeptFromAProxy(t *testing.T) {
+	s := newServer(t, modeltest.SQLite(t))
+	res := serve(s, httptest.NewRequest("GET", "/healthz", nil))
+	if res.Header().Get("X-Request-ID") == "" {
+		t.Error("no X-Request-ID")
+	}
+	req := httptest.NewRequest("GET", "/healthz", nil)
+	req.Header.Set("X-Request-ID", "proxy-42")
+	if got := serve(s, req).Header().Get("X-Request-ID"); got != "proxy-42" {
+		t.Errorf("request id %q, want the proxy's", got)
+	}
+	req = httptest.NewRequest("GET", "/healthz", nil)
+	req.Header.Set("X-Request-ID", "bad id\nwith newline")
+	if got := serve(s, req).Header().Get("X-Request-ID"); strings.ContainsAny(got, " \n") || got == "" {
+		t.Errorf("unsafe request id kept: %q", got)
+	}
+}
+
+func TestHealth_ReadyPingsTheDatabase(t *testing.T) {
+	db := modeltest.SQLite(t)
+	s := newServer(t, db)
+	if res := serve(s, httptest.NewRequest("GET", "/readyz", nil)); res.Code != 200 {
+		t.Fatalf("readyz: %d", res.Code)
+	}
+	sqlDB, _ := db.DB()
+	sqlDB.Close()
+	if res := serve(s, httptest.NewRequest("GET", "/readyz", nil)); res.Code != http.StatusServiceUnavailable {
+		t.Fatalf("readyz with the database closed: %d", res.Code)
+	}
+	if res := serve(s, httptest.NewRequest("GET", "/healthz", nil)); res.Code != 200 {
+		t.Fatalf("healthz: %d", res.Code)
+	}
+}
+
+func TestSPA_DeepLinksGetIndexAndAssetsAreCachedLong(t *testing.T) {
+	s := newServer(t, modeltest.SQLite(t))
+	for _, p := range []string{"/", "/accounts", "/organisations/12", "/index.html"} {
+		res := serve(s, httptest.NewRequest("GET", p, nil))
+		if res.Code != 200 || !strings.Contains(res.Body.String(), "<title>擂台</title>") {
+			t.Errorf("%s: %d %q", p, res.Code, res.Body)
+		}
+		if cc := res.Header().Get("Cache-Control"); cc != "no-cache" {
+			t.Errorf("%s: Cache-Control %q, want no-cache", p, cc)
+		}
+	}
+	res := serve(s, httptest.NewRequest("GET", "/assets/index-abc1.js", nil))
+	if res.Code != 200 || !strings.Contains(res.Header().Get("Cache-Control"), "immutable") {
+		t.Errorf("asset: %d Cache-Control %q", res.Code, res.Header().Get("Cache-Control"))
+	}
+}

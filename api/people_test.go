@@ -1,0 +1,62 @@
+package api_test
+
+import (
+	"testing"
+
+	"gorm.io/gorm"
+
+	"leitai/model/modeltest"
+)
+
+type person struct {
+	Name           string `json:"name"`
+	OrganisationID uint   `json:"organisation_id"`
+	IDNumber       string `json:"id_number"`
+	Mobile         string `json:"mobile"`
+}
+
+func TestPeople_EnterpriseSeesOnlyItsOwnAndInFull(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		var page struct {
+			Items []person `json:"items"`
+			Total int      `json:"total"`
+		}
+		s.login(f.enterpriseAcc.Username, fixturePwd).must(200, "GET", "/api/v1/people", nil, &page)
+		if page.Total != 1 || page.Items[0].OrganisationID != f.enterprise.ID {
+			t.Fatalf("enterprise sees %+v", page)
+		}
+		if page.Items[0].IDNumber != "11010519491231002X" || page.Items[0].Mobile != "13812345678" {
+			t.Errorf("own worker masked: %+v", page.Items[0])
+		}
+		s.login(f.enterpriseAcc.Username, fixturePwd).must(200, "GET", "/api/v1/people?organisation_id=0", nil, &page)
+		if page.Total != 1 {
+			t.Errorf("a filter widened the enterprise's view: %d", page.Total)
+		}
+	})
+}
+
+func TestPeople_UnionsSeeTheirSubtreeMasked(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		var page struct {
+			Items []person `json:"items"`
+			Total int      `json:"total"`
+		}
+		s.login(f.organiser.Username, fixturePwd).must(200, "GET", "/api/v1/people", nil, &page)
+		if page.Total != 1 || page.Items[0].IDNumber != "110105********002X" || page.Items[0].Mobile != "138****5678" {
+			t.Errorf("organiser sees %+v", page)
+		}
+		s.admin().must(200, "GET", "/api/v1/people", nil, &page)
+		if page.Total != 2 {
+			t.Errorf("admin sees %d people, want 2", page.Total)
+		}
+		for _, p := range page.Items {
+			if p.IDNumber[6:14] != "********" {
+				t.Errorf("admin sees an unmasked ID number: %s", p.IDNumber)
+			}
+		}
+	})
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestConfig_DefaultsToEmbeddedSQLiteOnLoopback(t *testing.T) {
+	cfg, err := loadConfig(nil, envOf(nil), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Addr != "127.0.0.1:8080" || cfg.DB.Path != "./data/leitai.db" || cfg.dataDir != "data" {
+		t.Errorf("defaults: %+v", cfg)
+	}
+}
+
+func TestConfig_FlagOverridesEnvironment(t *testing.T) {
+	cfg, err := loadConfig([]string{"--addr", "0.0.0.0:9000"}, envOf(map[string]string{"LEITAI_ADDR": "127.0.0.1:1"}), io.Discard)
+	if err != nil || cfg.Addr != "0.0.0.0:9000" {
+		t.Fatalf("%+v %v", cfg, err)
+	}
+}
+
+func TestConfig_BadValueNamesTheSetting(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		name string
+	}{
+		{map[string]string{"LEITAI_ADDR": "8080"}, "LEITAI_ADDR"},
+		{map[string]string{"LEITAI_DB": "postgres://x"}, "LEITAI_DB"},
+		{map[string]string{"LEITAI_DB": "mysql://nohost"}, "LEITAI_DB"},
+		{map[string]string{"LEITAI_SECRET": "short"}, "LEITAI_SECRET"},
+	} {
+		_, err := loadConfig(nil, envOf(tc.env), io.Discard)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.name+": ") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%v: error %v, want one line starting with %s", tc.env, err, tc.name)
+		}
+	}
+}
+
+func TestSecret_GeneratedOnceAndKept(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	first, err := loadOrCreateSecret(dir)
+	if err != nil || len(first) < 32 {
+		t.Fatalf("%q %v", first, err)
+	}
+	again, err := loadOrCreateSecret(dir)
+	if err != nil || string(again) != string(first) {
+		t.Fatalf("second read %q %v, want the kept secret", again, err)
+	}
+	if st, _ := os.Stat(filepath.Join(dir, "secret")); st.Mode().Perm() != 0o600 {
+		t.Errorf("secret file mode %v", st.Mode().Perm())
+	}
+}
