@@ -1,0 +1,69 @@
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+
+export const ADMIN = { username: 'admin', password: 'Admin-e2e-2026' }
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: `e2e-screenshots/${name}.png`, fullPage: true, animations: 'disabled' })
+}
+
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login')
+  await page.locator('input[name=username]').fill(username)
+  await page.locator('input[name=password]').fill(password)
+  await page.getByRole('button', { name: /^(登录|Log in)$/ }).click()
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('logout').click()
+  await expect(page).toHaveURL(/\/login$/)
+}
+
+/** Changes the password on the page the router forces after a first login. */
+export async function changeFirstPassword(page: Page, oldPassword: string, newPassword: string): Promise<void> {
+  await expect(page).toHaveURL(/\/password$/)
+  await expect(page.getByTestId('must-change')).toBeVisible()
+  const inputs = page.locator('.el-card input[type=password]')
+  await inputs.nth(0).fill(oldPassword)
+  await inputs.nth(1).fill(newPassword)
+  await inputs.nth(2).fill(newPassword)
+  await page.getByRole('button', { name: '修改密码' }).last().click()
+  await expect(page).toHaveURL(/\/$/)
+}
+
+export function menu(page: Page): Locator {
+  return page.getByTestId('side-menu').locator('.el-menu-item')
+}
+
+export function treeNode(page: Page, name: string): Locator {
+  return page.getByTestId('organisation-tree').locator('.el-tree-node__content', { hasText: name })
+}
+
+export function formItem(scope: Locator, label: string): Locator {
+  return scope.locator('.el-form-item').filter({ has: scope.page().locator('.el-form-item__label', { hasText: label }) })
+}
+
+/** Picks an entry in the open dropdown of an el-select or el-tree-select. */
+export async function pick(page: Page, field: Locator, option: string): Promise<void> {
+  await field.locator('.el-select__wrapper').click()
+  await page.locator('.el-select-dropdown:visible').getByText(option, { exact: true }).click()
+}
+
+/** A signed-in API client, for arranging data the scenario does not click through. */
+export async function apiAs(request: APIRequestContext, username: string, password: string) {
+  const res = await request.post('/api/v1/auth/login', { data: { username, password } })
+  expect(res.status(), await res.text()).toBe(200)
+  const { csrf_token: csrf } = (await res.json()) as { csrf_token: string }
+  return {
+    async get<T>(path: string): Promise<T> {
+      const r = await request.get(`/api/v1${path}`)
+      expect(r.ok(), await r.text()).toBe(true)
+      return (await r.json()) as T
+    },
+    async post<T>(path: string, data: unknown): Promise<T> {
+      const r = await request.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': csrf } })
+      expect(r.ok(), await r.text()).toBe(true)
+      return (await r.json()) as T
+    },
+  }
+}

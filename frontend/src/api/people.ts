@@ -1,0 +1,10 @@
+import { http } from './http'
+import type { Page, PageQuery, Person } from './types'
+
+export interface PeopleQuery extends PageQuery {
+  organisation_id?: number
+}
+
+export const peopleApi = {
+  list: (query: PeopleQuery) => http.get<Page<Person>>('/people', query),
+}

@@ -1,0 +1,37 @@
+import { ref, shallowRef } from 'vue'
+import type { Page, PageQuery } from '@/api/types'
+import { notifyError } from './notifyError'
+
+/** Server-side paging for a table: `filters` are sent with every page request. */
+export function usePagedList<T extends { id: number }, Q extends object>(fetchPage: (query: Q & PageQuery) => Promise<Page<T>>, filters: Q) {
+  const items = shallowRef<T[]>([])
+  const total = ref(0)
+  const page = ref(1)
+  const pageSize = ref(20)
+  const loading = ref(false)
+
+  async function load(): Promise<void> {
+    loading.value = true
+    try {
+      const result = await fetchPage({ ...filters, page: page.value, page_size: pageSize.value })
+      items.value = result.items
+      total.value = result.total
+    } catch (e) {
+      notifyError(e)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function search(): Promise<void> {
+    page.value = 1
+    return load()
+  }
+
+  /** Puts an updated row in place of the row with the same id. */
+  function replace(next: T): void {
+    items.value = items.value.map((current) => (current.id === next.id ? next : current))
+  }
+
+  return { items, total, page, pageSize, loading, load, search, replace }
+}

@@ -1,0 +1,62 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouteRecordSingleView } from 'vue-router'
+import type { Role } from '@/api/types'
+import { useAuthStore } from '@/stores/auth'
+import { mayOpen, SECTIONS, type SectionName } from './sections'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    roles?: readonly Role[]
+    titleKey?: string
+  }
+}
+
+const views: Record<SectionName, RouteRecordSingleView['component']> = {
+  home: () => import('@/views/HomeView.vue'),
+  organisations: () => import('@/views/OrganisationsView.vue'),
+  ownOrganisation: () => import('@/views/OwnOrganisationView.vue'),
+  accounts: () => import('@/views/AccountsView.vue'),
+  people: () => import('@/views/PeopleView.vue'),
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { public: true, titleKey: 'login.title' } },
+  {
+    path: '/',
+    component: () => import('@/views/AppLayout.vue'),
+    children: [
+      ...SECTIONS.map((s): RouteRecordRaw => ({
+        path: s.path,
+        name: s.name,
+        component: views[s.name],
+        meta: { roles: s.roles, titleKey: s.titleKey },
+      })),
+      { path: '/password', name: 'password', component: () => import('@/views/PasswordView.vue'), meta: { titleKey: 'password.title' } },
+      { path: '/:pathMatch(.*)*', name: 'notFound', component: () => import('@/views/NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
+    ],
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+})
+
+router.beforeEach(async (to) => {
+  const auth = useAuthStore()
+  await auth.restore()
+  const account = auth.account
+  if (to.meta.public) {
+    return account && to.name === 'login' ? { name: 'home' } : true
+  }
+  if (!account) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  if (account.must_change_password && to.name !== 'password') {
+    return { name: 'password' }
+  }
+  if (!mayOpen(account.role, to.meta.roles)) {
+    return { name: 'home' }
+  }
+  return true
+})

@@ -1,0 +1,29 @@
+import type { Role } from '@/api/types'
+
+export type SectionName = 'home' | 'organisations' | 'ownOrganisation' | 'accounts' | 'people'
+
+export interface Section {
+  name: SectionName
+  path: string
+  /** i18n key of the menu entry and page title. */
+  titleKey: string
+  icon: 'HomeFilled' | 'OfficeBuilding' | 'School' | 'User' | 'Postcard'
+  roles: readonly Role[]
+}
+
+/** The signed-in pages, in menu order, with the roles that may open each. */
+export const SECTIONS: readonly Section[] = [
+  { name: 'home', path: '/', titleKey: 'menu.home', icon: 'HomeFilled', roles: ['admin', 'organiser', 'enterprise', 'judge'] },
+  { name: 'organisations', path: '/organisations', titleKey: 'menu.organisations', icon: 'OfficeBuilding', roles: ['admin', 'organiser'] },
+  { name: 'ownOrganisation', path: '/organisation', titleKey: 'menu.ownOrganisation', icon: 'School', roles: ['enterprise'] },
+  { name: 'accounts', path: '/accounts', titleKey: 'menu.accounts', icon: 'User', roles: ['admin', 'organiser'] },
+  { name: 'people', path: '/people', titleKey: 'menu.people', icon: 'Postcard', roles: ['admin', 'organiser', 'enterprise'] },
+]
+
+export function menuFor(role: Role): Section[] {
+  return SECTIONS.filter((section) => section.roles.includes(role))
+}
+
+export function mayOpen(role: Role, roles: readonly Role[] | undefined): boolean {
+  return roles === undefined || roles.includes(role)
+}

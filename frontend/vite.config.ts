@@ -1,0 +1,50 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig, type Plugin } from 'vitest/config'
+
+const outDir = fileURLToPath(new URL('./dist', import.meta.url))
+
+// dist/ is emptied on every build, but the Go embed needs dist/.gitkeep to exist.
+function keepGitkeep(): Plugin {
+  return {
+    name: 'keep-gitkeep',
+    apply: 'build',
+    closeBundle() {
+      mkdirSync(outDir, { recursive: true })
+      writeFileSync(`${outDir}/.gitkeep`, '')
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [vue(), keepGitkeep()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8080' },
+  },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      output: {
+        manualChunks(id) {
+          if (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus')) return 'element-plus'
+          if (id.includes('node_modules')) return 'vendor'
+        },
+      },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.spec.ts'],
+  },
+})

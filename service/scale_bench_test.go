@@ -1,0 +1,130 @@
+package service_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+
+	"leitai/model"
+	"leitai/model/modeltest"
+	"leitai/service"
+)
+
+// A large city: 20 district and industry unions, 2,000 enterprises, 60,000 workers.
+const (
+	benchUnions      = 20
+	benchEnterprises = 2000
+	benchPeople      = 60000
+)
+
+func seedCity(b *testing.B, db *gorm.DB) (unionPath string, enterpriseID uint, unionID uint) {
+	b.Helper()
+	root := model.Organisation{Kind: model.KindCityUnion, Name: "市总工会", Version: 1}
+	must(b, db.Create(&root).Error)
+	root.Path = fmt.Sprintf("/%d/", root.ID)
+	must(b, db.Model(&root).Update("path", root.Path).Error)
+	unions := make([]model.Organisation, benchUnions)
+	for i := range unions {
+		unions[i] = model.Organisation{ParentID: &root.ID, Kind: model.KindDistrictUnion, Name: fmt.Sprintf("第%d区总工会", i+1), Version: 1}
+	}
+	must(b, db.Create(&unions).Error)
+	for i := range unions {
+		unions[i].Path = fmt.Sprintf("%s%d/", root.Path, unions[i].ID)
+		must(b, db.Model(&unions[i]).Update("path", unions[i].Path).Error)
+	}
+	ents := make([]model.Organisation, benchEnterprises)
+	for i := range ents {
+		parent := unions[i%benchUnions]
+		base := fmt.Sprintf("913201%011d", i)
+		check, _ := service.CreditCodeCheck(base)
+		code := base + string(check)
+		ents[i] = model.Organisation{ParentID: &parent.ID, Kind: model.KindEnterprise, Name: fmt.Sprintf("企业%d", i), CreditCode: &code, Path: parent.Path, Version: 1}
+	}
+	must(b, db.CreateInBatches(&ents, 500).Error)
+	must(b, db.Exec("UPDATE organisations SET path = CONCAT(path, id, '/') WHERE kind = ?", model.KindEnterprise).Error)
+	people := make([]model.Person, benchPeople)
+	for i := range people {
+		first17 := fmt.Sprintf("320102%04d0101%03d", 1960+i%40, i%1000)
+		check, _ := service.IDNumberCheck(first17)
+		people[i] = model.Person{OrganisationID: ents[i%benchEnterprises].ID, Name: fmt.Sprintf("职工%d", i), Gender: "male",
+			IDNumber: fmt.Sprintf("%s%c", first17, check), Mobile: "13800000000", Version: 1}
+		// ID numbers must be unique: vary the region code with the index.
+		people[i].IDNumber = fmt.Sprintf("%06d", 110000+i/1000) + people[i].IDNumber[6:]
+		c, _ := service.IDNumberCheck(people[i].IDNumber[:17])
+		people[i].IDNumber = people[i].IDNumber[:17] + string(c)
+	}
+	must(b, db.CreateInBatches(&people, 1000).Error)
+	return unions[0].Path, ents[0].ID, unions[0].ID
+}
+
+func must(b *testing.B, err error) {
+	b.Helper()
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkScopedLists measures the lists a person opens most at city scale,
+// each reported as a multiple of a baseline measured in the same run: one page
+// of 20 workers by primary key plus a count of the whole table, the least any
+// paged list can cost.
+func BenchmarkScopedLists(b *testing.B) {
+	for _, dialect := range []string{"sqlite", "mysql"} {
+		b.Run(dialect, func(b *testing.B) {
+			var db *gorm.DB
+			if dialect == "mysql" {
+				if !mysqlConfigured() {
+					b.Skip("set " + modeltest.MySQLEnv + " to benchmark MySQL")
+				}
+				db = modeltest.MySQL(b)
+			} else {
+				db = modeltest.SQLite(b)
+			}
+			unionPath, entID, unionID := seedCity(b, db)
+			svc := service.New(db, service.Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), BcryptCost: bcrypt.MinCost, Now: time.Now})
+			ctx := context.Background()
+			page := service.PageRequest{Page: 1, PageSize: 20}
+			admin := service.Caller{Role: model.RoleAdmin, OrgPath: "/1/"}
+			organiser := service.Caller{Role: model.RoleOrganiser, OrganisationID: unionID, OrgPath: unionPath}
+			enterprise := service.Caller{Role: model.RoleEnterprise, OrganisationID: entID}
+
+			baseline := testing.Benchmark(func(b *testing.B) {
+				for b.Loop() {
+					var n int64
+					var rows []model.Person
+					must(b, db.Model(&model.Person{}).Count(&n).Error)
+					must(b, db.Order("id").Limit(20).Find(&rows).Error)
+				}
+			})
+			base := float64(baseline.NsPerOp())
+			b.Logf("baseline (page of 20 + count of %d workers): %d ns/op", benchPeople, baseline.NsPerOp())
+
+			for _, tc := range []struct {
+				name string
+				op   func() error
+			}{
+				{"people/admin", func() error { _, err := svc.ListPeople(ctx, admin, service.PersonFilter{}, page); return err }},
+				{"people/organiser", func() error { _, err := svc.ListPeople(ctx, organiser, service.PersonFilter{}, page); return err }},
+				{"people/enterprise", func() error { _, err := svc.ListPeople(ctx, enterprise, service.PersonFilter{}, page); return err }},
+				{"people/search", func() error {
+					_, err := svc.ListPeople(ctx, admin, service.PersonFilter{Q: "职工5999"}, page)
+					return err
+				}},
+				{"organisations/tree-admin", func() error { _, err := svc.OrganisationTree(ctx, admin); return err }},
+				{"organisations/tree-organiser", func() error { _, err := svc.OrganisationTree(ctx, organiser); return err }},
+			} {
+				b.Run(tc.name, func(b *testing.B) {
+					start := time.Now()
+					for b.Loop() {
+						must(b, tc.op())
+					}
+					b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/base, "x_baseline")
+				})
+			}
+		})
+	}
+}
