@@ -56,6 +56,24 @@ func (c Caller) withinScope(q *gorm.DB, orgAlias string) *gorm.DB {
 	return q.Where(orgAlias+".path LIKE ?", c.OrgPath+"%")
 }
 
+// scopeByOrganisation limits a query on a table with an organisation column
+// to rows of organisations in the caller's subtree, without a join, so that
+// paging by the table's own key stays cheap.
+func (c Caller) scopeByOrganisation(q *gorm.DB, column string) *gorm.DB {
+	switch c.Role {
+	case model.RoleAdmin:
+		return q
+	case model.RoleEnterprise:
+		return q.Where(column+" = ?", c.OrganisationID)
+	}
+	return q.Where(column+" IN (?)", q.Session(&gorm.Session{NewDB: true}).Model(&model.Organisation{}).Select("id").Where("path LIKE ?", c.OrgPath+"%"))
+}
+
+// organisationsNamed is the subquery of organisations whose name matches a pattern.
+func organisationsNamed(q *gorm.DB, pattern string) *gorm.DB {
+	return q.Session(&gorm.Session{NewDB: true}).Model(&model.Organisation{}).Select("id").Where("name LIKE ?", pattern)
+}
+
 // likePattern makes a user's search text a LIKE pattern that matches it anywhere.
 func likePattern(q string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)

@@ -80,12 +80,11 @@ func (s *Service) ListAccounts(ctx context.Context, c Caller, f AccountFilter, p
 	if !c.mayBrowseTree() {
 		return Page[Account]{}, forbidden()
 	}
-	q := s.db.WithContext(ctx).Model(&model.Account{}).Preload("Organisation").
-		Joins("JOIN organisations o ON o.id = accounts.organisation_id")
-	q = c.withinScope(q, "o")
+	db := s.db.WithContext(ctx)
+	q := c.scopeByOrganisation(db.Model(&model.Account{}).Preload("Organisation"), "accounts.organisation_id")
 	if f.Q != "" {
 		pat := likePattern(f.Q)
-		q = q.Where("(accounts.username LIKE ? OR accounts.display_name LIKE ? OR o.name LIKE ?)", pat, pat, pat)
+		q = q.Where("(accounts.username LIKE ? OR accounts.display_name LIKE ? OR accounts.organisation_id IN (?))", pat, pat, organisationsNamed(db, pat))
 	}
 	if f.Role != "" {
 		q = q.Where("accounts.role = ?", f.Role)

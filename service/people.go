@@ -45,12 +45,11 @@ func (s *Service) ListPeople(ctx context.Context, c Caller, f PersonFilter, p Pa
 	if c.Role == model.RoleJudge {
 		return Page[Person]{}, forbidden()
 	}
-	q := s.db.WithContext(ctx).Model(&model.Person{}).Preload("Organisation").
-		Joins("JOIN organisations o ON o.id = people.organisation_id")
-	q = c.withinScope(q, "o")
+	db := s.db.WithContext(ctx)
+	q := c.scopeByOrganisation(db.Model(&model.Person{}).Preload("Organisation"), "people.organisation_id")
 	if f.Q != "" {
 		pat := likePattern(f.Q)
-		q = q.Where("(people.name LIKE ? OR people.trade LIKE ? OR o.name LIKE ?)", pat, pat, pat)
+		q = q.Where("(people.name LIKE ? OR people.trade LIKE ? OR people.organisation_id IN (?))", pat, pat, organisationsNamed(db, pat))
 	}
 	if f.OrganisationID != 0 {
 		q = q.Where("people.organisation_id = ?", f.OrganisationID)

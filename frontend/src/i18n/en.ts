@@ -135,7 +135,7 @@ const en: Messages = {
   },
   people: {
     title: 'Workers',
-    searchPlaceholder: 'Name, ID number or mobile',
+    searchPlaceholder: 'Name, trade or organisation',
     name: 'Name',
     gender: 'Gender',
     idNumber: 'ID number',

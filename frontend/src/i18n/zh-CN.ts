@@ -133,7 +133,7 @@ const zhCN = {
   },
   people: {
     title: '职工名册',
-    searchPlaceholder: '姓名、身份证号或手机号',
+    searchPlaceholder: '姓名、工种或单位',
     name: '姓名',
     gender: '性别',
     idNumber: '身份证号',
