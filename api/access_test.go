@@ -67,6 +67,47 @@ var accessRules = map[string]accessRule{
 	"POST /api/v1/accounts/:id/password": {allowed: unionStaff, path: func(f fixture) string { return fmt.Sprintf("/api/v1/accounts/%d/password", f.enterpriseAcc.ID) },
 		body: func(f fixture, role string) any { return map[string]string{"password": "Reset-pass-3"} }},
 	"GET /api/v1/people": {allowed: []string{"admin", "organiser", "enterprise"}, path: static("/api/v1/people")},
+
+	"GET /api/v1/contest-templates": {allowed: unionStaff, path: static("/api/v1/contest-templates")},
+	"GET /api/v1/contests":          {allowed: []string{"admin", "organiser", "enterprise"}, path: static("/api/v1/contests")},
+	"POST /api/v1/contests": {allowed: unionStaff, path: static("/api/v1/contests"), body: func(f fixture, role string) any {
+		return map[string]any{"name": "竞赛 " + role, "kind": "labour", "level": "district", "organiser_id": f.district.ID}
+	}},
+	"GET /api/v1/contests/:id": {allowed: []string{"admin", "organiser", "enterprise"}, path: contestPath("")},
+	"PATCH /api/v1/contests/:id": {allowed: unionStaff, path: contestPath(""), body: func(f fixture, role string) any {
+		return map[string]any{"version": f.contest.Version, "description": "x"}
+	}},
+	"DELETE /api/v1/contests/:id": {allowed: unionStaff, path: contestPath("")},
+	"POST /api/v1/contests/:id/steps": {allowed: unionStaff, path: contestPath("/steps"),
+		body: func(f fixture, role string) any { return map[string]any{"to": "registration_closed"} }},
+	"GET /api/v1/contests/:id/events": {allowed: []string{"admin", "organiser", "enterprise"}, path: contestPath("/events")},
+	"POST /api/v1/contests/:id/events": {allowed: unionStaff, path: contestPath("/events"),
+		body: func(f fixture, role string) any {
+			return map[string]any{"name": "焊工", "entrant_type": "individual"}
+		}},
+	"GET /api/v1/events/:id":          {allowed: []string{"admin", "organiser", "enterprise"}, path: eventPath("")},
+	"PATCH /api/v1/events/:id":        {allowed: unionStaff, path: eventPath(""), body: func(f fixture, role string) any { return map[string]any{"version": f.event.Version, "trade": "电工"} }},
+	"DELETE /api/v1/events/:id":       {allowed: unionStaff, path: eventPath("")},
+	"GET /api/v1/events/:id/entrants": {allowed: []string{"admin", "organiser", "enterprise"}, path: eventPath("/entrants")},
+	"POST /api/v1/events/:id/entrants": {allowed: []string{"enterprise"}, path: eventPath("/entrants"),
+		body: func(f fixture, role string) any { return worker("赵敏", idNumber("11010519900202002"), "female") }},
+	"POST /api/v1/events/:id/entrants/approve": {allowed: unionStaff, path: eventPath("/entrants/approve"),
+		body: func(f fixture, role string) any { return map[string]any{"ids": []uint{f.entrant.ID}} }},
+	"POST /api/v1/events/:id/draw":       {allowed: unionStaff, path: eventPath("/draw"), body: func(f fixture, role string) any { return map[string]any{"seed": "abc"} }},
+	"GET /api/v1/events/:id/draw":        {allowed: unionStaff, path: eventPath("/draw")},
+	"POST /api/v1/entrants/:id/withdraw": {allowed: []string{"enterprise"}, path: func(f fixture) string { return fmt.Sprintf("/api/v1/entrants/%d/withdraw", f.entrant.ID) }},
+	"POST /api/v1/entrants/:id/review": {allowed: unionStaff, path: func(f fixture) string { return fmt.Sprintf("/api/v1/entrants/%d/review", f.entrant.ID) },
+		body: func(f fixture, role string) any {
+			return map[string]any{"decision": "approve", "version": f.entrant.Version}
+		}},
+}
+
+func contestPath(suffix string) func(fixture) string {
+	return func(f fixture) string { return fmt.Sprintf("/api/v1/contests/%d%s", f.contest.ID, suffix) }
+}
+
+func eventPath(suffix string) func(fixture) string {
+	return func(f fixture) string { return fmt.Sprintf("/api/v1/events/%d%s", f.event.ID, suffix) }
 }
 
 func routeKeys(t *testing.T) []string {

@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -200,6 +201,59 @@ type account struct {
 type fixture struct {
 	root, district, enterprise, otherDistrict, otherEnterprise org
 	organiser, enterpriseAcc, judge                            account
+	// contest is a technique contest of the district, open for registration,
+	// with one event and one pending entrant of the enterprise.
+	contest contest
+	event   event
+	entrant entrant
+}
+
+type contest struct {
+	ID      uint   `json:"id"`
+	Status  string `json:"status"`
+	Version int    `json:"version"`
+}
+
+type event struct {
+	ID           uint           `json:"id"`
+	Name         string         `json:"name"`
+	Rules        map[string]any `json:"rules"`
+	RulesVersion int            `json:"rules_version"`
+	Version      int            `json:"version"`
+}
+
+type entrant struct {
+	ID         uint    `json:"id"`
+	Status     string  `json:"status"`
+	DrawNumber string  `json:"draw_number"`
+	Version    int     `json:"version"`
+	Person     *person `json:"person"`
+}
+
+// openContest creates a technique contest of a union with one event 电工
+// and opens registration, with a window around the server's clock.
+func (s *server) openContest(by *client, organiserID uint, quota int) (contest, event) {
+	s.t.Helper()
+	var ct contest
+	by.must(201, "POST", "/api/v1/contests", map[string]any{"name": "全区电工技能竞赛", "kind": "skills", "format": "trade", "level": "district",
+		"organiser_id": organiserID, "registration_opens_at": s.now.Add(-time.Hour), "registration_closes_at": s.now.Add(7 * 24 * time.Hour)}, &ct)
+	var ev event
+	by.must(201, "POST", fmt.Sprintf("/api/v1/contests/%d/events", ct.ID), map[string]any{"name": "电工", "trade": "电工",
+		"entrant_type": "individual", "quota_per_enterprise": quota, "stations": 2}, &ev)
+	by.must(200, "POST", fmt.Sprintf("/api/v1/contests/%d/steps", ct.ID), map[string]any{"to": "registration_open"}, &ct)
+	return ct, ev
+}
+
+// idNumber completes 17 digits with their GB 11643 check character.
+func idNumber(first17 string) string {
+	check, _ := service.IDNumberCheck(first17)
+	return first17 + string(check)
+}
+
+// worker is a registration body for one worker with a valid ID number.
+func worker(name, idNumber, gender string) map[string]any {
+	return map[string]any{"person": map[string]any{"name": name, "gender": gender, "id_number": idNumber, "mobile": "13912345678",
+		"trade": "电工", "skill_level": "三级/高级工", "years_in_trade": 8}}
 }
 
 const (
@@ -231,6 +285,9 @@ func (s *server) fixture() fixture {
 			s.t.Fatal(err)
 		}
 	}
+	f.contest, f.event = s.openContest(a, f.district.ID, 3)
+	s.login(f.enterpriseAcc.Username, fixturePwd).must(201, "POST", fmt.Sprintf("/api/v1/events/%d/entrants", f.event.ID),
+		worker("王强", idNumber("11010519800101001"), "male"), &f.entrant)
 	return f
 }
 

@@ -58,6 +58,28 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS) *gin.Engine {
 
 	own.GET("/people", h.listPeople)
 
+	own.GET("/contest-templates", h.contestTemplates)
+	own.GET("/contests", h.listContests)
+	own.POST("/contests", h.createContest)
+	own.GET("/contests/:id", h.getContest)
+	own.PATCH("/contests/:id", h.updateContest)
+	own.DELETE("/contests/:id", h.deleteContest)
+	own.POST("/contests/:id/steps", h.moveContest)
+	own.GET("/contests/:id/events", h.listEvents)
+	own.POST("/contests/:id/events", h.createEvent)
+
+	own.GET("/events/:id", h.getEvent)
+	own.PATCH("/events/:id", h.updateEvent)
+	own.DELETE("/events/:id", h.deleteEvent)
+	own.GET("/events/:id/entrants", h.listEntrants)
+	own.POST("/events/:id/entrants", h.register)
+	own.POST("/events/:id/entrants/approve", h.approveAll)
+	own.POST("/events/:id/draw", h.runDraw)
+	own.GET("/events/:id/draw", h.getDraw)
+
+	own.POST("/entrants/:id/withdraw", h.withdraw)
+	own.POST("/entrants/:id/review", h.review)
+
 	r.NoMethod(h.noMethod)
 	r.NoRoute(h.noRoute(spa))
 	return r

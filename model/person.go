@@ -13,6 +13,7 @@ type Person struct {
 	Mobile         string
 	Trade          string
 	SkillLevel     string
+	YearsInTrade   int
 	Version        int
 	CreatedAt      time.Time
 	UpdatedAt      time.Time

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -64,12 +65,14 @@ func (s *Service) LoadDemo(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *gorm.DB) error {
+	loaded := false
+	err = s.tx(ctx, func(tx *gorm.DB) error {
 		var root model.Organisation
 		if err := tx.Where("parent_id IS NULL").Take(&root).Error; err != nil {
 			return fmt.Errorf("demo needs the city union; start once without --demo first: %w", err)
 		}
 		if root.Name == demoRootName {
+			loaded = true
 			return nil
 		}
 		if err := tx.Model(&root).Updates(map[string]any{"name": demoRootName, "version": root.Version + 1}).Error; err != nil {
@@ -102,6 +105,79 @@ func (s *Service) LoadDemo(ctx context.Context) error {
 		}
 		return tx.Create(demoPeople(orgs)).Error
 	})
+	if err != nil || loaded {
+		return err
+	}
+	return s.loadDemoContests(ctx)
+}
+
+// demoCaller acts as a demo account, as its session would.
+func (s *Service) demoCaller(ctx context.Context, username string) (Caller, error) {
+	var a model.Account
+	if err := s.db.WithContext(ctx).Preload("Organisation").Where("username_key = ?", username).Take(&a).Error; err != nil {
+		return Caller{}, err
+	}
+	return Caller{AccountID: a.ID, Username: a.Username, Role: a.Role, OrganisationID: a.OrganisationID, OrgPath: a.Organisation.Path}, nil
+}
+
+// loadDemoContests adds a city technique contest open for registration with
+// three trades and entries from the enterprises, a 五比一创 labour contest and
+// a 五小 innovation evaluation, through the same rules as the API.
+func (s *Service) loadDemoContests(ctx context.Context) error {
+	admin, err := s.demoCaller(ctx, "admin")
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	opens, closes := now.Add(-24*time.Hour), now.Add(30*24*time.Hour)
+	str := func(v string) *string { return &v }
+	skills, err := s.CreateContest(ctx, admin, ContestInput{Name: str("2026年全市职工职业技能竞赛"), Kind: str(KindSkills), Format: str("trade"),
+		Level: str("city"), Description: str("电工、焊工、钳工三个工种，理论考试占30%，实操考核占70%。"), RegistrationOpensAt: &opens, RegistrationClosesAt: &closes})
+	if err != nil {
+		return err
+	}
+	var events []Event
+	for _, trade := range []string{"电工", "焊工", "钳工"} {
+		quota, stations := 5, 10
+		ev, err := s.CreateEvent(ctx, admin, skills.ID, EventInput{Name: str(trade), Trade: str(trade), QuotaPerEnterprise: &quota, Stations: &stations})
+		if err != nil {
+			return err
+		}
+		events = append(events, ev)
+	}
+	if _, err := s.MoveContest(ctx, admin, skills.ID, model.StepRegistrationOpen, "方案已审定"); err != nil {
+		return err
+	}
+	var people []model.Person
+	if err := s.db.WithContext(ctx).Preload("Organisation").Order("id").Find(&people).Error; err != nil {
+		return err
+	}
+	for i, p := range people[:18] {
+		ent, err := s.demoCaller(ctx, fmt.Sprintf("ent_%d", 1+i%6))
+		if err != nil {
+			return err
+		}
+		in := PersonInput{Name: p.Name, Gender: p.Gender, IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: events[i%3].Name, SkillLevel: p.SkillLevel, YearsInTrade: 3 + i%15}
+		e, err := s.Register(ctx, ent, events[i%3].ID, Registration{Person: &in})
+		if err != nil {
+			return fmt.Errorf("demo registration of %s: %w", p.Name, err)
+		}
+		if i%3 != 2 {
+			if _, err := s.Review(ctx, admin, e.ID, "approve", "", e.Version); err != nil {
+				return err
+			}
+		}
+	}
+	for _, c := range []ContestInput{
+		{Name: str("2026年“五比一创”劳动竞赛"), Kind: str(KindLabour), Level: str("city"), Description: str("比学习、比技术、比安全、比质量、比效益，创一流。")},
+		{Name: str("2026年“五小”创新成果评选"), Kind: str(KindInnovation), Level: str("city"), Description: str("小发明、小创造、小革新、小设计、小建议。")},
+	} {
+		c.RegistrationOpensAt, c.RegistrationClosesAt = &opens, &closes
+		if _, err := s.CreateContest(ctx, admin, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // demoPeople makes forty workers with valid, made-up ID numbers, spread over

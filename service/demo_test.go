@@ -53,6 +53,13 @@ func TestDemo_LoadsAValidFederationOnce(t *testing.T) {
 				t.Errorf("%s: mobile %s", p.Name, p.Mobile)
 			}
 		}
+		var contests, entrants, approved int64
+		db.Model(&model.Contest{}).Count(&contests)
+		db.Model(&model.Entrant{}).Count(&entrants)
+		db.Model(&model.Entrant{}).Where("status = ?", EntrantApproved).Count(&approved)
+		if contests != 3 || entrants != 18 || approved != 12 {
+			t.Errorf("demo contests %d, entrants %d, approved %d; want 3, 18, 12", contests, entrants, approved)
+		}
 		for _, username := range []string{"org_qh", "ent_1", "ent_6", "judge_4"} {
 			if _, err := svc.Login(ctx, username, DemoPassword); err != nil {
 				t.Errorf("demo login %s: %v", username, err)

@@ -18,6 +18,7 @@ type Person struct {
 	Mobile           string `json:"mobile"`
 	Trade            string `json:"trade"`
 	SkillLevel       string `json:"skill_level"`
+	YearsInTrade     int    `json:"years_in_trade"`
 	Version          int    `json:"version"`
 }
 
@@ -30,15 +31,25 @@ type PersonFilter struct {
 	OrganisationID uint
 }
 
-func (c Caller) personView(p model.Person) Person {
+// personView shows a worker; full is false for callers who may see only the
+// masked ID number and mobile.
+func personView(p model.Person, full bool) Person {
 	v := Person{ID: p.ID, OrganisationID: p.OrganisationID, OrganisationName: p.Organisation.Name, Name: p.Name,
-		Gender: p.Gender, IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: p.Trade, SkillLevel: p.SkillLevel, Version: p.Version}
-	if !(c.Role == model.RoleEnterprise && c.OrganisationID == p.OrganisationID) {
+		Gender: p.Gender, IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: p.Trade, SkillLevel: p.SkillLevel,
+		YearsInTrade: p.YearsInTrade, Version: p.Version}
+	if !full {
 		v.IDNumber = MaskIDNumber(v.IDNumber)
 		v.Mobile = MaskMobile(v.Mobile)
 	}
 	return v
 }
+
+// employs tells whether the caller is the enterprise a worker belongs to.
+func (c Caller) employs(p model.Person) bool {
+	return c.Role == model.RoleEnterprise && c.OrganisationID == p.OrganisationID
+}
+
+func (c Caller) personView(p model.Person) Person { return personView(p, c.employs(p)) }
 
 // ListPeople pages through the workers of the enterprises the caller sees.
 func (s *Service) ListPeople(ctx context.Context, c Caller, f PersonFilter, p PageRequest) (Page[Person], error) {

@@ -81,7 +81,12 @@ func (s *Service) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 
 // audit records a change inside the transaction that makes it.
 func audit(tx *gorm.DB, c Caller, action, entity string, id uint, before, after any) error {
-	entry := model.AuditEntry{Action: action, Entity: entity, EntityID: id, BeforeValue: jsonOf(before), AfterValue: jsonOf(after)}
+	return auditWithReason(tx, c, action, entity, id, before, after, "")
+}
+
+// auditWithReason records a change and why it was made.
+func auditWithReason(tx *gorm.DB, c Caller, action, entity string, id uint, before, after any, reason string) error {
+	entry := model.AuditEntry{Action: action, Entity: entity, EntityID: id, BeforeValue: jsonOf(before), AfterValue: jsonOf(after), Reason: reason}
 	if c.AccountID != 0 {
 		entry.AccountID = &c.AccountID
 	}

@@ -1,0 +1,116 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"leitai/service"
+)
+
+type contestRequest struct {
+	Name                 *string    `json:"name" validate:"omitnil,max=200"`
+	Kind                 *string    `json:"kind"`
+	Format               *string    `json:"format"`
+	Level                *string    `json:"level"`
+	OrganiserID          *uint      `json:"organiser_id"`
+	Description          *string    `json:"description" validate:"omitnil,max=10000"`
+	RegistrationOpensAt  *time.Time `json:"registration_opens_at"`
+	RegistrationClosesAt *time.Time `json:"registration_closes_at"`
+	JudgingStartsAt      *time.Time `json:"judging_starts_at"`
+	JudgingEndsAt        *time.Time `json:"judging_ends_at"`
+	Version              int        `json:"version"`
+}
+
+func (r contestRequest) input() service.ContestInput {
+	return service.ContestInput{Name: r.Name, Kind: r.Kind, Format: r.Format, Level: r.Level, OrganiserID: r.OrganiserID,
+		Description: r.Description, RegistrationOpensAt: r.RegistrationOpensAt, RegistrationClosesAt: r.RegistrationClosesAt,
+		JudgingStartsAt: r.JudgingStartsAt, JudgingEndsAt: r.JudgingEndsAt, Version: r.Version}
+}
+
+type contestListQuery struct {
+	listQuery
+	Kind   string `form:"kind" validate:"omitempty,oneof=skills labour innovation honour"`
+	Status string `form:"status" validate:"omitempty,oneof=draft registration_open registration_closed judging public_notice final archived"`
+}
+
+type stepRequest struct {
+	To     string `json:"to" validate:"required,oneof=draft registration_open registration_closed judging public_notice final archived"`
+	Reason string `json:"reason" validate:"max=255"`
+}
+
+func (h *handlers) contestTemplates(c *gin.Context) {
+	templates, err := h.svc.ContestTemplates(caller(c))
+	respond(h, c, http.StatusOK, gin.H{"items": templates}, err)
+}
+
+func (h *handlers) listContests(c *gin.Context) {
+	var q contestListQuery
+	if !h.bindQuery(c, &q) {
+		return
+	}
+	page, err := h.svc.ListContests(c, caller(c), service.ContestFilter{Q: q.Q, Kind: q.Kind, Status: q.Status}, q.pageRequest())
+	respond(h, c, http.StatusOK, page, err)
+}
+
+func (h *handlers) createContest(c *gin.Context) {
+	var req contestRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	ct, err := h.svc.CreateContest(c, caller(c), req.input())
+	respond(h, c, http.StatusCreated, ct, err)
+}
+
+func (h *handlers) getContest(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	ct, err := h.svc.GetContest(c, caller(c), id)
+	respond(h, c, http.StatusOK, ct, err)
+}
+
+func (h *handlers) updateContest(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req contestRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	if req.Version < 1 {
+		h.fail(c, &service.Error{Kind: service.KindInvalid, Code: "validation_failed", Text: service.T("validation_failed"),
+			Fields: []service.FieldError{{Field: "version", Text: service.T("required")}}})
+		return
+	}
+	ct, err := h.svc.UpdateContest(c, caller(c), id, req.input())
+	respond(h, c, http.StatusOK, ct, err)
+}
+
+func (h *handlers) deleteContest(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	if err := h.svc.DeleteContest(c, caller(c), id); err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+func (h *handlers) moveContest(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req stepRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	ct, err := h.svc.MoveContest(c, caller(c), id, req.To, req.Reason)
+	respond(h, c, http.StatusOK, ct, err)
+}

@@ -1,0 +1,64 @@
+package api_test
+
+import (
+	"fmt"
+	"testing"
+
+	"gorm.io/gorm"
+
+	"leitai/model/modeltest"
+	"leitai/service"
+)
+
+type drawResult struct {
+	Seed        string               `json:"seed"`
+	DrawnBy     string               `json:"drawn_by"`
+	Assignments []service.Assignment `json:"assignments"`
+}
+
+// TestDraw_RecordedSeedReproducesTheNumbers draws an event through the API and
+// checks that anyone holding the recorded seed gets the same numbers.
+func TestDraw_RecordedSeedReproducesTheNumbers(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		ids := []uint{f.entrant.ID}
+		for i := 2; i <= 3; i++ {
+			var e entrant
+			ent.must(201, "POST", entrantsPath(f.event), worker(fmt.Sprintf("职工%d", i), idNumber(fmt.Sprintf("1101051985010100%d", i)), []string{"female", "male"}[i%2]), &e)
+			ids = append(ids, e.ID)
+		}
+		o := s.login(f.organiser.Username, fixturePwd)
+		o.must(200, "POST", fmt.Sprintf("/api/v1/events/%d/entrants/approve", f.event.ID), map[string]any{"ids": ids}, nil)
+		drawPath := fmt.Sprintf("/api/v1/events/%d/draw", f.event.ID)
+		o.mustFail(409, "wrong_step", "", "POST", drawPath, map[string]any{"seed": "abc123"})
+		o.must(200, "POST", fmt.Sprintf("/api/v1/contests/%d/steps", f.contest.ID), map[string]any{"to": "registration_closed"}, nil)
+		o.mustFail(422, "validation_failed", "seed", "POST", drawPath, map[string]any{"seed": "not-hex"})
+		o.mustFail(404, "not_found", "", "GET", drawPath, nil)
+		var d drawResult
+		o.must(200, "POST", drawPath, map[string]any{"seed": "abc123"}, &d)
+		if d.Seed != "0000000000abc123" || d.DrawnBy != f.organiser.Username || len(d.Assignments) != 3 {
+			t.Fatalf("draw: %+v", d)
+		}
+		want := service.DrawNumbers(ids, 0xabc123, 2)
+		for i := range want {
+			if d.Assignments[i] != want[i] {
+				t.Errorf("assignment %d: %+v, want %+v", i, d.Assignments[i], want[i])
+			}
+		}
+		o.mustFail(409, "conflict", "", "POST", drawPath, map[string]any{"seed": "abc123"})
+		// Decisions freeze with the draw.
+		o.mustFail(409, "conflict", "", "POST", fmt.Sprintf("/api/v1/entrants/%d/review", f.entrant.ID), map[string]any{"decision": "reject", "reason": "x", "version": 2})
+		var page struct {
+			Items []entrant `json:"items"`
+		}
+		ent.must(200, "GET", entrantsPath(f.event), nil, &page)
+		for _, e := range page.Items {
+			if e.DrawNumber == "" {
+				t.Errorf("entrant %d has no draw number", e.ID)
+			}
+		}
+		ent.mustFail(403, "forbidden", "", "GET", drawPath, nil)
+	})
+}

@@ -1,0 +1,120 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"leitai/service"
+)
+
+type personRequest struct {
+	Name         string `json:"name"`
+	Gender       string `json:"gender"`
+	IDNumber     string `json:"id_number"`
+	Mobile       string `json:"mobile"`
+	Trade        string `json:"trade"`
+	SkillLevel   string `json:"skill_level"`
+	YearsInTrade int    `json:"years_in_trade"`
+}
+
+func (p personRequest) input() service.PersonInput {
+	return service.PersonInput{Name: p.Name, Gender: p.Gender, IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: p.Trade,
+		SkillLevel: p.SkillLevel, YearsInTrade: p.YearsInTrade}
+}
+
+type registrationRequest struct {
+	Person    *personRequest  `json:"person"`
+	Master    *personRequest  `json:"master"`
+	TeamName  string          `json:"team_name" validate:"max=100"`
+	Members   []personRequest `json:"members" validate:"max=20"`
+	Statement string          `json:"statement" validate:"max=20000"`
+}
+
+type reviewRequest struct {
+	Decision string `json:"decision" validate:"required,oneof=approve reject"`
+	Reason   string `json:"reason" validate:"max=255"`
+	Version  int    `json:"version" validate:"required,gte=1"`
+}
+
+type approveAllRequest struct {
+	IDs []uint `json:"ids" validate:"required,min=1,max=1000"`
+}
+
+type entrantListQuery struct {
+	listQuery
+	Status string `form:"status" validate:"omitempty,oneof=pending approved rejected withdrawn"`
+}
+
+func (h *handlers) listEntrants(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var q entrantListQuery
+	if !h.bindQuery(c, &q) {
+		return
+	}
+	page, err := h.svc.ListEntrants(c, caller(c), id, service.EntrantFilter{Status: q.Status, Q: q.Q}, q.pageRequest())
+	respond(h, c, http.StatusOK, page, err)
+}
+
+func (h *handlers) register(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req registrationRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	r := service.Registration{TeamName: req.TeamName, Statement: req.Statement}
+	if req.Person != nil {
+		p := req.Person.input()
+		r.Person = &p
+	}
+	if req.Master != nil {
+		m := req.Master.input()
+		r.Master = &m
+	}
+	for _, m := range req.Members {
+		r.Members = append(r.Members, m.input())
+	}
+	e, err := h.svc.Register(c, caller(c), id, r)
+	respond(h, c, http.StatusCreated, e, err)
+}
+
+func (h *handlers) withdraw(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	e, err := h.svc.Withdraw(c, caller(c), id)
+	respond(h, c, http.StatusOK, e, err)
+}
+
+func (h *handlers) review(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req reviewRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	e, err := h.svc.Review(c, caller(c), id, req.Decision, req.Reason, req.Version)
+	respond(h, c, http.StatusOK, e, err)
+}
+
+func (h *handlers) approveAll(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req approveAllRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	n, err := h.svc.ApproveAll(c, caller(c), id, req.IDs)
+	respond(h, c, http.StatusOK, gin.H{"approved": n}, err)
+}

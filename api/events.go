@@ -1,0 +1,107 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"leitai/service"
+)
+
+type eventRequest struct {
+	Name               *string        `json:"name" validate:"omitnil,max=100"`
+	Trade              *string        `json:"trade" validate:"omitnil,max=64"`
+	EntrantType        *string        `json:"entrant_type"`
+	TeamSize           *int           `json:"team_size"`
+	QuotaPerEnterprise *int           `json:"quota_per_enterprise"`
+	Stations           *int           `json:"stations" validate:"omitnil,gte=0,lte=1000"`
+	Rules              *service.Rules `json:"rules"`
+	Version            int            `json:"version"`
+}
+
+func (r eventRequest) input() service.EventInput {
+	return service.EventInput{Name: r.Name, Trade: r.Trade, EntrantType: r.EntrantType, TeamSize: r.TeamSize,
+		QuotaPerEnterprise: r.QuotaPerEnterprise, Stations: r.Stations, Rules: r.Rules, Version: r.Version}
+}
+
+type drawRequest struct {
+	Seed string `json:"seed" validate:"max=16"`
+}
+
+func (h *handlers) listEvents(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	events, err := h.svc.ListEvents(c, caller(c), id)
+	respond(h, c, http.StatusOK, gin.H{"items": events}, err)
+}
+
+func (h *handlers) createEvent(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req eventRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	ev, err := h.svc.CreateEvent(c, caller(c), id, req.input())
+	respond(h, c, http.StatusCreated, ev, err)
+}
+
+func (h *handlers) getEvent(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	ev, err := h.svc.GetEvent(c, caller(c), id)
+	respond(h, c, http.StatusOK, ev, err)
+}
+
+func (h *handlers) updateEvent(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req eventRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	ev, err := h.svc.UpdateEvent(c, caller(c), id, req.input())
+	respond(h, c, http.StatusOK, ev, err)
+}
+
+func (h *handlers) deleteEvent(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	if err := h.svc.DeleteEvent(c, caller(c), id); err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+func (h *handlers) runDraw(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req drawRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	d, err := h.svc.RunDraw(c, caller(c), id, req.Seed)
+	respond(h, c, http.StatusOK, d, err)
+}
+
+func (h *handlers) getDraw(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	d, err := h.svc.GetDraw(c, caller(c), id)
+	respond(h, c, http.StatusOK, d, err)
+}

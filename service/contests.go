@@ -1,0 +1,351 @@
+package service
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"leitai/model"
+)
+
+// Contest is what the API shows of a contest.
+type Contest struct {
+	ID                   uint       `json:"id"`
+	Name                 string     `json:"name"`
+	Kind                 string     `json:"kind"`
+	Format               string     `json:"format"`
+	Level                string     `json:"level"`
+	OrganiserID          uint       `json:"organiser_id"`
+	OrganiserName        string     `json:"organiser_name"`
+	Description          string     `json:"description"`
+	RegistrationOpensAt  *time.Time `json:"registration_opens_at"`
+	RegistrationClosesAt *time.Time `json:"registration_closes_at"`
+	JudgingStartsAt      *time.Time `json:"judging_starts_at"`
+	JudgingEndsAt        *time.Time `json:"judging_ends_at"`
+	Status               string     `json:"status"`
+	Version              int        `json:"version"`
+	EventCount           int64      `json:"event_count"`
+	CreatedAt            time.Time  `json:"created_at"`
+	UpdatedAt            time.Time  `json:"updated_at"`
+}
+
+func contestView(c model.Contest, events int64) Contest {
+	return Contest{ID: c.ID, Name: c.Name, Kind: c.Kind, Format: c.Format, Level: c.Level, OrganiserID: c.OrganiserID,
+		OrganiserName: c.Organiser.Name, Description: c.Description, RegistrationOpensAt: c.RegistrationOpensAt,
+		RegistrationClosesAt: c.RegistrationClosesAt, JudgingStartsAt: c.JudgingStartsAt, JudgingEndsAt: c.JudgingEndsAt,
+		Status: c.Status, Version: c.Version, EventCount: events, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
+}
+
+// ContestInput is the editable part of a contest; nil fields stay as they are
+// on update. Times are cleared with a zero time.
+type ContestInput struct {
+	Name                 *string
+	Kind                 *string
+	Format               *string
+	Level                *string
+	OrganiserID          *uint
+	Description          *string
+	RegistrationOpensAt  *time.Time
+	RegistrationClosesAt *time.Time
+	JudgingStartsAt      *time.Time
+	JudgingEndsAt        *time.Time
+	Version              int
+}
+
+// ContestFilter narrows a list of contests.
+type ContestFilter struct {
+	Q, Kind, Status string
+}
+
+// ancestorIDs reads the ids of an organisation and those above it from its path.
+func ancestorIDs(path string) []uint {
+	var ids []uint
+	for _, part := range strings.Split(strings.Trim(path, "/"), "/") {
+		if id, err := strconv.ParseUint(part, 10, 64); err == nil {
+			ids = append(ids, uint(id))
+		}
+	}
+	return ids
+}
+
+// contestScope limits contests to those the caller may see: admins all;
+// organisers those run in their subtree; enterprises the non-draft contests of
+// the unions above them.
+func (c Caller) contestScope(q *gorm.DB) *gorm.DB {
+	if c.Role == model.RoleEnterprise {
+		return q.Where("contests.organiser_id IN ? AND contests.status <> ?", ancestorIDs(c.OrgPath), model.StepDraft)
+	}
+	return c.scopeByOrganisation(q, "contests.organiser_id")
+}
+
+// runs tells whether the caller organises a contest: an admin, or an
+// organiser whose subtree holds the contest's organising union.
+func (c Caller) runs(contest model.Contest) bool {
+	return c.Role == model.RoleAdmin || (c.Role == model.RoleOrganiser && c.sees(contest.Organiser.Path))
+}
+
+// entersInto tells whether an enterprise may register into a contest: the
+// organising union is its own union or one above it.
+func (c Caller) entersInto(contest model.Contest) bool {
+	return c.Role == model.RoleEnterprise && strings.HasPrefix(c.OrgPath, contest.Organiser.Path)
+}
+
+func (s *Service) loadContest(db *gorm.DB, id uint) (model.Contest, error) {
+	var ct model.Contest
+	err := db.Preload("Organiser").Take(&ct, id).Error
+	return ct, notFoundOr(err, "contest")
+}
+
+// visibleContest loads a contest the caller may see.
+func (s *Service) visibleContest(db *gorm.DB, c Caller, id uint) (model.Contest, error) {
+	ct, err := s.loadContest(db, id)
+	if err != nil {
+		return ct, err
+	}
+	if c.runs(ct) || (c.entersInto(ct) && ct.Status != model.StepDraft) {
+		return ct, nil
+	}
+	return ct, forbidden()
+}
+
+// runContest loads a contest the caller organises.
+func (s *Service) runContest(db *gorm.DB, c Caller, id uint) (model.Contest, error) {
+	ct, err := s.loadContest(db, id)
+	if err != nil {
+		return ct, err
+	}
+	if !c.runs(ct) {
+		return ct, forbidden()
+	}
+	return ct, nil
+}
+
+func wrongStep(status string) *Error {
+	return &Error{Kind: KindConflict, Code: "wrong_step", Text: T("wrong_step", T("step_"+status))}
+}
+
+func (s *Service) countEvents(db *gorm.DB, contestID uint) int64 {
+	var n int64
+	db.Model(&model.Event{}).Where("contest_id = ?", contestID).Count(&n)
+	return n
+}
+
+// ListContests pages through the contests the caller may see.
+func (s *Service) ListContests(ctx context.Context, c Caller, f ContestFilter, p PageRequest) (Page[Contest], error) {
+	if c.Role == model.RoleJudge {
+		return Page[Contest]{}, forbidden()
+	}
+	db := s.db.WithContext(ctx)
+	q := c.contestScope(db.Model(&model.Contest{}).Preload("Organiser"))
+	if f.Q != "" {
+		q = q.Where("contests.name LIKE ?", likePattern(f.Q))
+	}
+	if f.Kind != "" {
+		q = q.Where("contests.kind = ?", f.Kind)
+	}
+	if f.Status != "" {
+		q = q.Where("contests.status = ?", f.Status)
+	}
+	page, err := paged(q, p, "contests.id DESC", func(ct model.Contest) Contest { return contestView(ct, 0) })
+	if err != nil {
+		return page, err
+	}
+	ids := make([]uint, len(page.Items))
+	for i, it := range page.Items {
+		ids[i] = it.ID
+	}
+	var counts []struct {
+		ContestID uint
+		N         int64
+	}
+	if err := db.Model(&model.Event{}).Select("contest_id, COUNT(*) AS n").Where("contest_id IN ?", ids).Group("contest_id").Scan(&counts).Error; err != nil {
+		return page, err
+	}
+	for _, cnt := range counts {
+		for i := range page.Items {
+			if page.Items[i].ID == cnt.ContestID {
+				page.Items[i].EventCount = cnt.N
+			}
+		}
+	}
+	return page, nil
+}
+
+// GetContest returns one contest the caller may see.
+func (s *Service) GetContest(ctx context.Context, c Caller, id uint) (Contest, error) {
+	db := s.db.WithContext(ctx)
+	ct, err := s.visibleContest(db, c, id)
+	if err != nil {
+		return Contest{}, err
+	}
+	return contestView(ct, s.countEvents(db, ct.ID)), nil
+}
+
+// applyContestInput copies the given fields and checks the result.
+func applyContestInput(ct *model.Contest, in ContestInput) error {
+	set := func(dst *string, src *string) {
+		if src != nil {
+			*dst = strings.TrimSpace(*src)
+		}
+	}
+	set(&ct.Name, in.Name)
+	set(&ct.Kind, in.Kind)
+	set(&ct.Format, in.Format)
+	set(&ct.Level, in.Level)
+	set(&ct.Description, in.Description)
+	setTime := func(dst **time.Time, src *time.Time) {
+		if src != nil {
+			if src.IsZero() {
+				*dst = nil
+			} else {
+				t := src.UTC()
+				*dst = &t
+			}
+		}
+	}
+	setTime(&ct.RegistrationOpensAt, in.RegistrationOpensAt)
+	setTime(&ct.RegistrationClosesAt, in.RegistrationClosesAt)
+	setTime(&ct.JudgingStartsAt, in.JudgingStartsAt)
+	setTime(&ct.JudgingEndsAt, in.JudgingEndsAt)
+
+	var fe []FieldError
+	if ct.Name == "" {
+		fe = append(fe, field("name", "required"))
+	}
+	if !slices.Contains(contestKinds, ct.Kind) {
+		fe = append(fe, field("kind", "one_of", strings.Join(contestKinds, ", ")))
+	}
+	if ct.Kind == KindSkills && !slices.Contains(contestFormats, ct.Format) {
+		fe = append(fe, field("format", "one_of", strings.Join(contestFormats, ", ")))
+	}
+	if ct.Kind != KindSkills {
+		ct.Format = ""
+	}
+	if !slices.Contains(contestLevels, ct.Level) {
+		fe = append(fe, field("level", "one_of", strings.Join(contestLevels, ", ")))
+	}
+	if ct.RegistrationOpensAt != nil && ct.RegistrationClosesAt != nil && !ct.RegistrationOpensAt.Before(*ct.RegistrationClosesAt) {
+		fe = append(fe, field("registration_closes_at", "window_order"))
+	}
+	if ct.JudgingStartsAt != nil && ct.JudgingEndsAt != nil && !ct.JudgingStartsAt.Before(*ct.JudgingEndsAt) {
+		fe = append(fe, field("judging_ends_at", "window_order"))
+	}
+	if len(fe) > 0 {
+		return invalid(fe...)
+	}
+	return nil
+}
+
+// CreateContest starts a contest in draft, with the events its template brings.
+func (s *Service) CreateContest(ctx context.Context, c Caller, in ContestInput) (Contest, error) {
+	if !c.mayBrowseTree() {
+		return Contest{}, forbidden()
+	}
+	var created model.Contest
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		orgID := c.OrganisationID
+		if in.OrganiserID != nil && *in.OrganiserID != 0 {
+			orgID = *in.OrganiserID
+		}
+		org, err := s.loadOrganisation(tx, orgID)
+		if err != nil {
+			return invalid(field("organiser_id", "not_found", T("organisation_word")))
+		}
+		if !c.sees(org.Path) {
+			return forbidden()
+		}
+		if !org.IsUnion() {
+			return invalid(field("organiser_id", "organiser_not_union"))
+		}
+		created = model.Contest{OrganiserID: org.ID, Organiser: org, Status: model.StepDraft, Version: 1}
+		if err := applyContestInput(&created, in); err != nil {
+			return err
+		}
+		if err := tx.Omit("Organiser").Create(&created).Error; err != nil {
+			return err
+		}
+		tpl, _ := templateOf(created.Kind)
+		for _, d := range tpl.Events {
+			if _, err := s.insertEvent(tx, created.ID, d); err != nil {
+				return err
+			}
+		}
+		return audit(tx, c, "contest.create", "contest", created.ID, nil, contestView(created, int64(len(tpl.Events))))
+	})
+	if err != nil {
+		return Contest{}, err
+	}
+	return s.GetContest(ctx, c, created.ID)
+}
+
+// UpdateContest edits a contest while it is a draft.
+func (s *Service) UpdateContest(ctx context.Context, c Caller, id uint, in ContestInput) (Contest, error) {
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		ct, err := s.runContest(tx, c, id)
+		if err != nil {
+			return err
+		}
+		if ct.Version != in.Version {
+			return staleVersion()
+		}
+		if ct.Status != model.StepDraft {
+			return wrongStep(ct.Status)
+		}
+		if in.Kind != nil && *in.Kind != ct.Kind {
+			return invalid(field("kind", "kind_fixed"))
+		}
+		if in.OrganiserID != nil && *in.OrganiserID != ct.OrganiserID {
+			org, err := s.loadOrganisation(tx, *in.OrganiserID)
+			if err != nil {
+				return invalid(field("organiser_id", "not_found", T("organisation_word")))
+			}
+			if !c.sees(org.Path) {
+				return forbidden()
+			}
+			if !org.IsUnion() {
+				return invalid(field("organiser_id", "organiser_not_union"))
+			}
+			ct.OrganiserID, ct.Organiser = org.ID, org
+		}
+		before := contestView(ct, 0)
+		if err := applyContestInput(&ct, in); err != nil {
+			return err
+		}
+		ct.Version++
+		if err := tx.Omit("Organiser").Save(&ct).Error; err != nil {
+			return err
+		}
+		return audit(tx, c, "contest.update", "contest", ct.ID, before, contestView(ct, 0))
+	})
+	if err != nil {
+		return Contest{}, err
+	}
+	return s.GetContest(ctx, c, id)
+}
+
+// DeleteContest removes a draft contest with its events.
+func (s *Service) DeleteContest(ctx context.Context, c Caller, id uint) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		ct, err := s.runContest(tx, c, id)
+		if err != nil {
+			return err
+		}
+		if ct.Status != model.StepDraft {
+			return wrongStep(ct.Status)
+		}
+		if err := tx.Where("event_id IN (?)", tx.Model(&model.Event{}).Select("id").Where("contest_id = ?", ct.ID)).Delete(&model.EventRuleVersion{}).Error; err != nil {
+			return err
+		}
+		if err := tx.Where("contest_id = ?", ct.ID).Delete(&model.Event{}).Error; err != nil {
+			return err
+		}
+		if err := tx.Delete(&model.Contest{}, ct.ID).Error; err != nil {
+			return err
+		}
+		return audit(tx, c, "contest.delete", "contest", ct.ID, contestView(ct, 0), nil)
+	})
+}

@@ -1,0 +1,158 @@
+package service
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"fmt"
+	mrand "math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"leitai/model"
+)
+
+// Assignment is what the draw gives one entrant: an anonymous number and,
+// where the event has stations, a station and a session.
+type Assignment struct {
+	EntrantID  uint   `json:"entrant_id"`
+	DrawNumber string `json:"draw_number"`
+	Station    int    `json:"station"`
+	Session    int    `json:"session"`
+}
+
+// DrawNumbers shuffles the entrants with a generator seeded by seed, so the
+// same seed and the same entrants always give the same numbers. Numbers are
+// 001, 002 …; with stations, entrants fill stations 1..n of session 1, then of
+// session 2, and so on.
+func DrawNumbers(entrantIDs []uint, seed uint64, stations int) []Assignment {
+	ids := slices.Clone(entrantIDs)
+	slices.Sort(ids)
+	rng := mrand.New(mrand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	rng.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+	width := max(3, len(strconv.Itoa(len(ids))))
+	out := make([]Assignment, len(ids))
+	for i, id := range ids {
+		a := Assignment{EntrantID: id, DrawNumber: fmt.Sprintf("%0*d", width, i+1)}
+		if stations > 0 {
+			a.Station, a.Session = i%stations+1, i/stations+1
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// Draw is the record of an event's draw.
+type Draw struct {
+	EventID     uint         `json:"event_id"`
+	Seed        string       `json:"seed"`
+	DrawnAt     time.Time    `json:"drawn_at"`
+	DrawnBy     string       `json:"drawn_by"`
+	Assignments []Assignment `json:"assignments"`
+}
+
+func parseSeed(s string) (uint64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		var b [8]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return 0, err
+		}
+		return binary.BigEndian.Uint64(b[:]), nil
+	}
+	v, err := strconv.ParseUint(s, 16, 64)
+	if err != nil {
+		return 0, invalid(field("seed", "seed_format"))
+	}
+	return v, nil
+}
+
+// RunDraw draws the approved entrants of an event once registration has
+// closed. Every entry must have been reviewed first.
+func (s *Service) RunDraw(ctx context.Context, c Caller, eventID uint, seedText string) (Draw, error) {
+	seed, err := parseSeed(seedText)
+	if err != nil {
+		return Draw{}, err
+	}
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		ev, err := s.loadEvent(tx, eventID)
+		if err != nil {
+			return err
+		}
+		ct, err := s.runContest(tx, c, ev.ContestID)
+		if err != nil {
+			return err
+		}
+		if ct.Status != model.StepRegistrationClosed {
+			return wrongStep(ct.Status)
+		}
+		if ev.DrawnAt != nil {
+			return conflict("already_drawn", ev.Name)
+		}
+		var pending int64
+		if err := tx.Model(&model.Entrant{}).Where("event_id = ? AND status = ?", ev.ID, EntrantPending).Count(&pending).Error; err != nil {
+			return err
+		}
+		if pending > 0 {
+			return conflict("pending_before_draw", pending)
+		}
+		var ids []uint
+		if err := tx.Model(&model.Entrant{}).Where("event_id = ? AND status = ?", ev.ID, EntrantApproved).Pluck("id", &ids).Error; err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return conflict("nobody_to_draw")
+		}
+		assignments := DrawNumbers(ids, seed, ev.Stations)
+		for _, a := range assignments {
+			if err := tx.Model(&model.Entrant{}).Where("id = ?", a.EntrantID).Updates(map[string]any{
+				"draw_number": a.DrawNumber, "station": a.Station, "session": a.Session}).Error; err != nil {
+				return err
+			}
+		}
+		now := s.now()
+		if err := tx.Model(&model.Event{}).Where("id = ?", ev.ID).Update("drawn_at", now).Error; err != nil {
+			return err
+		}
+		d := model.Draw{EventID: ev.ID, Seed: fmt.Sprintf("%016x", seed), DrawnBy: c.AccountID, EntrantCount: len(ids), CreatedAt: now}
+		if err := tx.Create(&d).Error; err != nil {
+			return err
+		}
+		return audit(tx, c, "event.draw", "event", ev.ID, nil, map[string]any{"seed": d.Seed, "entrants": len(ids)})
+	})
+	if err != nil {
+		return Draw{}, err
+	}
+	return s.GetDraw(ctx, c, eventID)
+}
+
+// GetDraw shows an event's draw to its organisers.
+func (s *Service) GetDraw(ctx context.Context, c Caller, eventID uint) (Draw, error) {
+	db := s.db.WithContext(ctx)
+	ev, err := s.loadEvent(db, eventID)
+	if err != nil {
+		return Draw{}, err
+	}
+	if _, err := s.runContest(db, c, ev.ContestID); err != nil {
+		return Draw{}, err
+	}
+	var d model.Draw
+	if err := db.Where("event_id = ?", ev.ID).Take(&d).Error; err != nil {
+		return Draw{}, notFoundOr(err, "draw")
+	}
+	var by model.Account
+	db.Select("username").Take(&by, d.DrawnBy)
+	var rows []model.Entrant
+	if err := db.Where("event_id = ? AND draw_number <> ''", ev.ID).Order("draw_number").Find(&rows).Error; err != nil {
+		return Draw{}, err
+	}
+	out := Draw{EventID: ev.ID, Seed: d.Seed, DrawnAt: d.CreatedAt, DrawnBy: by.Username, Assignments: make([]Assignment, len(rows))}
+	for i, e := range rows {
+		out.Assignments[i] = Assignment{EntrantID: e.ID, DrawNumber: e.DrawNumber, Station: e.Station, Session: e.Session}
+	}
+	return out, nil
+}

@@ -1,0 +1,106 @@
+package service
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+
+	"leitai/model"
+)
+
+// Entrant statuses.
+const (
+	EntrantPending   = "pending"
+	EntrantApproved  = "approved"
+	EntrantRejected  = "rejected"
+	EntrantWithdrawn = "withdrawn"
+)
+
+// Entrant is what the API shows of a registration.
+type Entrant struct {
+	ID             uint      `json:"id"`
+	EventID        uint      `json:"event_id"`
+	ContestID      uint      `json:"contest_id"`
+	EnterpriseID   uint      `json:"enterprise_id"`
+	EnterpriseName string    `json:"enterprise_name"`
+	Status         string    `json:"status"`
+	RejectReason   string    `json:"reject_reason"`
+	Person         *Person   `json:"person"`
+	Master         *Person   `json:"master"`
+	TeamName       string    `json:"team_name"`
+	Members        []Person  `json:"members"`
+	Statement      string    `json:"statement"`
+	DrawNumber     string    `json:"draw_number"`
+	Station        int       `json:"station"`
+	Session        int       `json:"session"`
+	Version        int       `json:"version"`
+	CreatedAt      time.Time `json:"created_at"`
+}
+
+// entrantView shows a registration; full says whether ID numbers and mobiles
+// are shown unmasked (the entrant's own enterprise and the contest's organisers).
+func entrantView(e model.Entrant, full bool) Entrant {
+	v := Entrant{ID: e.ID, EventID: e.EventID, ContestID: e.ContestID, EnterpriseID: e.EnterpriseID, EnterpriseName: e.Enterprise.Name,
+		Status: e.Status, RejectReason: e.RejectReason, TeamName: e.TeamName, Statement: e.Statement, DrawNumber: e.DrawNumber,
+		Station: e.Station, Session: e.Session, Version: e.Version, CreatedAt: e.CreatedAt, Members: []Person{}}
+	if e.Person != nil {
+		p := personView(*e.Person, full)
+		v.Person = &p
+	}
+	if e.Master != nil {
+		p := personView(*e.Master, full)
+		v.Master = &p
+	}
+	if e.TeamName != "" {
+		for _, m := range e.Members {
+			v.Members = append(v.Members, personView(m.Person, full))
+		}
+	}
+	return v
+}
+
+func entrantsWithPeople(db *gorm.DB) *gorm.DB {
+	return db.Preload("Enterprise").Preload("Person.Organisation").Preload("Master.Organisation").
+		Preload("Members", func(q *gorm.DB) *gorm.DB { return q.Order("position") }).Preload("Members.Person.Organisation")
+}
+
+// EntrantFilter narrows a list of entrants.
+type EntrantFilter struct {
+	Status string
+	Q      string
+}
+
+// ListEntrants pages through an event's entrants: all of them for its
+// organisers, only its own for an enterprise.
+func (s *Service) ListEntrants(ctx context.Context, c Caller, eventID uint, f EntrantFilter, p PageRequest) (Page[Entrant], error) {
+	db := s.db.WithContext(ctx)
+	ev, err := s.loadEvent(db, eventID)
+	if err != nil {
+		return Page[Entrant]{}, err
+	}
+	ct, err := s.visibleContest(db, c, ev.ContestID)
+	if err != nil {
+		return Page[Entrant]{}, err
+	}
+	runs := c.runs(ct)
+	q := entrantsWithPeople(db.Model(&model.Entrant{})).Where("entrants.event_id = ?", ev.ID)
+	if !runs {
+		q = q.Where("entrants.enterprise_id = ?", c.OrganisationID)
+	}
+	if f.Status != "" {
+		q = q.Where("entrants.status = ?", f.Status)
+	}
+	if f.Q != "" {
+		pat := likePattern(f.Q)
+		q = q.Where("(entrants.team_name LIKE ? OR entrants.person_id IN (?) OR entrants.enterprise_id IN (?))", pat,
+			db.Session(&gorm.Session{NewDB: true}).Model(&model.Person{}).Select("id").Where("name LIKE ?", pat), organisationsNamed(db, pat))
+	}
+	return paged(q, p, "entrants.id", func(e model.Entrant) Entrant { return entrantView(e, runs || c.OrganisationID == e.EnterpriseID) })
+}
+
+func (s *Service) loadEntrant(db *gorm.DB, id uint) (model.Entrant, error) {
+	var e model.Entrant
+	err := entrantsWithPeople(db).Take(&e, id).Error
+	return e, notFoundOr(err, "entrant")
+}

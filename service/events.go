@@ -1,0 +1,293 @@
+package service
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"leitai/model"
+)
+
+// Event is what the API shows of an event.
+type Event struct {
+	ID                 uint             `json:"id"`
+	ContestID          uint             `json:"contest_id"`
+	Name               string           `json:"name"`
+	Trade              string           `json:"trade"`
+	EntrantType        string           `json:"entrant_type"`
+	TeamSize           int              `json:"team_size"`
+	QuotaPerEnterprise int              `json:"quota_per_enterprise"`
+	Stations           int              `json:"stations"`
+	Rules              Rules            `json:"rules"`
+	RulesVersion       int              `json:"rules_version"`
+	Drawn              bool             `json:"drawn"`
+	DrawnAt            *time.Time       `json:"drawn_at"`
+	EntrantCounts      map[string]int64 `json:"entrant_counts"`
+	Version            int              `json:"version"`
+}
+
+// EventInput is the editable part of an event; nil fields stay as they are.
+type EventInput struct {
+	Name               *string
+	Trade              *string
+	EntrantType        *string
+	TeamSize           *int
+	QuotaPerEnterprise *int
+	Stations           *int
+	Rules              *Rules
+	Version            int
+}
+
+func parseRules(raw string) Rules {
+	var r Rules
+	_ = json.Unmarshal([]byte(raw), &r) // written only by this package, from a Rules value
+	return r
+}
+
+func (s *Service) eventView(db *gorm.DB, e model.Event) (Event, error) {
+	v := Event{ID: e.ID, ContestID: e.ContestID, Name: e.Name, Trade: e.Trade, EntrantType: e.EntrantType, TeamSize: e.TeamSize,
+		QuotaPerEnterprise: e.QuotaPerEnterprise, Stations: e.Stations, Rules: parseRules(e.Rules), RulesVersion: e.RulesVersion,
+		Drawn: e.DrawnAt != nil, DrawnAt: e.DrawnAt, Version: e.Version,
+		EntrantCounts: map[string]int64{EntrantPending: 0, EntrantApproved: 0, EntrantRejected: 0, EntrantWithdrawn: 0}}
+	var counts []struct {
+		Status string
+		N      int64
+	}
+	if err := db.Model(&model.Entrant{}).Select("status, COUNT(*) AS n").Where("event_id = ?", e.ID).Group("status").Scan(&counts).Error; err != nil {
+		return v, err
+	}
+	for _, c := range counts {
+		v.EntrantCounts[c.Status] = c.N
+	}
+	return v, nil
+}
+
+func checkEvent(e model.Event, r Rules) error {
+	var fe []FieldError
+	if strings.TrimSpace(e.Name) == "" {
+		fe = append(fe, field("name", "required"))
+	}
+	if !slices.Contains(entrantTypes, e.EntrantType) {
+		fe = append(fe, field("entrant_type", "one_of", strings.Join(entrantTypes, ", ")))
+	}
+	if e.EntrantType == EntrantTeam && (e.TeamSize < 2 || e.TeamSize > 20) {
+		fe = append(fe, field("team_size", "team_size_range"))
+	}
+	if e.QuotaPerEnterprise < 0 {
+		fe = append(fe, field("quota_per_enterprise", "min_value", "0"))
+	}
+	if e.Stations < 0 {
+		fe = append(fe, field("stations", "min_value", "0"))
+	}
+	fe = append(fe, r.check("rules")...)
+	if len(fe) > 0 {
+		return invalid(fe...)
+	}
+	return nil
+}
+
+// insertEvent adds an event with its first rule version, inside tx.
+func (s *Service) insertEvent(tx *gorm.DB, contestID uint, d EventDraft) (model.Event, error) {
+	raw, err := json.Marshal(d.Rules)
+	if err != nil {
+		return model.Event{}, err
+	}
+	e := model.Event{ContestID: contestID, Name: strings.TrimSpace(d.Name), Trade: strings.TrimSpace(d.Trade), EntrantType: d.EntrantType,
+		TeamSize: d.TeamSize, QuotaPerEnterprise: d.QuotaPerEnterprise, Stations: d.Stations, Rules: string(raw), RulesVersion: 1, Version: 1}
+	if e.EntrantType != EntrantTeam {
+		e.TeamSize = 0
+	}
+	if err := checkEvent(e, d.Rules); err != nil {
+		return e, err
+	}
+	if err := tx.Create(&e).Error; err != nil {
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			return e, duplicate("name", "event_name_taken", e.Name)
+		}
+		return e, err
+	}
+	return e, tx.Create(&model.EventRuleVersion{EventID: e.ID, RulesVersion: 1, Rules: e.Rules}).Error
+}
+
+func (s *Service) loadEvent(db *gorm.DB, id uint) (model.Event, error) {
+	var e model.Event
+	err := db.Take(&e, id).Error
+	return e, notFoundOr(err, "event")
+}
+
+// ListEvents returns the events of a contest the caller may see.
+func (s *Service) ListEvents(ctx context.Context, c Caller, contestID uint) ([]Event, error) {
+	db := s.db.WithContext(ctx)
+	if _, err := s.visibleContest(db, c, contestID); err != nil {
+		return nil, err
+	}
+	var rows []model.Event
+	if err := db.Where("contest_id = ?", contestID).Order("id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]Event, 0, len(rows))
+	for _, e := range rows {
+		v, err := s.eventView(db, e)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// GetEvent returns one event of a contest the caller may see.
+func (s *Service) GetEvent(ctx context.Context, c Caller, id uint) (Event, error) {
+	db := s.db.WithContext(ctx)
+	e, err := s.loadEvent(db, id)
+	if err != nil {
+		return Event{}, err
+	}
+	if _, err := s.visibleContest(db, c, e.ContestID); err != nil {
+		return Event{}, err
+	}
+	return s.eventView(db, e)
+}
+
+// CreateEvent adds an event to a draft contest; rules default to the template's.
+func (s *Service) CreateEvent(ctx context.Context, c Caller, contestID uint, in EventInput) (Event, error) {
+	var created model.Event
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		ct, err := s.runContest(tx, c, contestID)
+		if err != nil {
+			return err
+		}
+		if ct.Status != model.StepDraft {
+			return wrongStep(ct.Status)
+		}
+		tpl, _ := templateOf(ct.Kind)
+		d := EventDraft{EntrantType: EntrantIndividual, Rules: tpl.EventDefaults}
+		applyEventInput(&d, in)
+		created, err = s.insertEvent(tx, ct.ID, d)
+		if err != nil {
+			return err
+		}
+		return audit(tx, c, "event.create", "event", created.ID, nil, d)
+	})
+	if err != nil {
+		return Event{}, err
+	}
+	return s.eventView(s.db.WithContext(ctx), created)
+}
+
+func applyEventInput(d *EventDraft, in EventInput) {
+	if in.Name != nil {
+		d.Name = *in.Name
+	}
+	if in.Trade != nil {
+		d.Trade = *in.Trade
+	}
+	if in.EntrantType != nil {
+		d.EntrantType = *in.EntrantType
+	}
+	if in.TeamSize != nil {
+		d.TeamSize = *in.TeamSize
+	}
+	if in.QuotaPerEnterprise != nil {
+		d.QuotaPerEnterprise = *in.QuotaPerEnterprise
+	}
+	if in.Stations != nil {
+		d.Stations = *in.Stations
+	}
+	if in.Rules != nil {
+		d.Rules = *in.Rules
+	}
+}
+
+// editableEvent loads an event of a draft contest the caller organises.
+func (s *Service) editableEvent(tx *gorm.DB, c Caller, id uint) (model.Event, error) {
+	e, err := s.loadEvent(tx, id)
+	if err != nil {
+		return e, err
+	}
+	ct, err := s.runContest(tx, c, e.ContestID)
+	if err != nil {
+		return e, err
+	}
+	if ct.Status != model.StepDraft {
+		return e, wrongStep(ct.Status)
+	}
+	return e, nil
+}
+
+// UpdateEvent edits an event while its contest is a draft. A changed rule set
+// gets the next rules version, and the old one is kept.
+func (s *Service) UpdateEvent(ctx context.Context, c Caller, id uint, in EventInput) (Event, error) {
+	var updated model.Event
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		e, err := s.editableEvent(tx, c, id)
+		if err != nil {
+			return err
+		}
+		if e.Version != in.Version {
+			return staleVersion()
+		}
+		d := EventDraft{Name: e.Name, Trade: e.Trade, EntrantType: e.EntrantType, TeamSize: e.TeamSize,
+			QuotaPerEnterprise: e.QuotaPerEnterprise, Stations: e.Stations, Rules: parseRules(e.Rules)}
+		before := d
+		applyEventInput(&d, in)
+		raw, err := json.Marshal(d.Rules)
+		if err != nil {
+			return err
+		}
+		e.Name, e.Trade, e.EntrantType, e.TeamSize, e.QuotaPerEnterprise, e.Stations = strings.TrimSpace(d.Name), strings.TrimSpace(d.Trade),
+			d.EntrantType, d.TeamSize, d.QuotaPerEnterprise, d.Stations
+		if e.EntrantType != EntrantTeam {
+			e.TeamSize = 0
+		}
+		if err := checkEvent(e, d.Rules); err != nil {
+			return err
+		}
+		if string(raw) != e.Rules {
+			e.Rules = string(raw)
+			e.RulesVersion++
+			if err := tx.Create(&model.EventRuleVersion{EventID: e.ID, RulesVersion: e.RulesVersion, Rules: e.Rules}).Error; err != nil {
+				return err
+			}
+		}
+		e.Version++
+		if err := tx.Save(&e).Error; err != nil {
+			if errors.Is(err, gorm.ErrDuplicatedKey) {
+				return duplicate("name", "event_name_taken", e.Name)
+			}
+			return err
+		}
+		updated = e
+		return audit(tx, c, "event.update", "event", e.ID, before, d)
+	})
+	if err != nil {
+		return Event{}, err
+	}
+	return s.eventView(s.db.WithContext(ctx), updated)
+}
+
+// DeleteEvent removes an event of a draft contest.
+func (s *Service) DeleteEvent(ctx context.Context, c Caller, id uint) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		e, err := s.editableEvent(tx, c, id)
+		if err != nil {
+			return err
+		}
+		if err := tx.Where("event_id = ?", e.ID).Delete(&model.EventRuleVersion{}).Error; err != nil {
+			return err
+		}
+		if err := tx.Delete(&model.Event{}, e.ID).Error; err != nil {
+			return err
+		}
+		return audit(tx, c, "event.delete", "event", e.ID, e.Name, nil)
+	})
+}
+
+// eventFieldPrefix names an event in a contest-wide check, as "events[2]".
+func eventFieldPrefix(i int) string { return fmt.Sprintf("events[%d]", i) }

@@ -1,0 +1,110 @@
+package service
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"leitai/model"
+)
+
+// reviewableEvent loads an event whose entries the caller may review: its
+// contest's organiser, while registration is open or closed and before the draw.
+func (s *Service) reviewableEvent(tx *gorm.DB, c Caller, eventID uint) (model.Event, error) {
+	ev, err := s.loadEvent(tx, eventID)
+	if err != nil {
+		return ev, err
+	}
+	ct, err := s.runContest(tx, c, ev.ContestID)
+	if err != nil {
+		return ev, err
+	}
+	if ct.Status != model.StepRegistrationOpen && ct.Status != model.StepRegistrationClosed {
+		return ev, wrongStep(ct.Status)
+	}
+	if ev.DrawnAt != nil {
+		return ev, conflict("already_drawn", ev.Name)
+	}
+	return ev, nil
+}
+
+// Review approves or rejects one entry; a rejection needs a reason the
+// enterprise will see. A decision can be changed until the draw.
+func (s *Service) Review(ctx context.Context, c Caller, id uint, decision, reason string, version int) (Entrant, error) {
+	reason = strings.TrimSpace(reason)
+	if decision == "reject" && reason == "" {
+		return Entrant{}, invalid(field("reason", "reject_reason_required"))
+	}
+	if decision != "approve" && decision != "reject" {
+		return Entrant{}, invalid(field("decision", "one_of", "approve, reject"))
+	}
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		e, err := s.loadEntrant(tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := s.reviewableEvent(tx, c, e.EventID); err != nil {
+			return err
+		}
+		if e.Version != version {
+			return staleVersion()
+		}
+		if e.Status == EntrantWithdrawn {
+			return conflict("entrant_not_active")
+		}
+		status, rejectReason := EntrantApproved, ""
+		if decision == "reject" {
+			status, rejectReason = EntrantRejected, reason
+		}
+		if err := tx.Model(&model.Entrant{}).Where("id = ?", e.ID).Updates(map[string]any{
+			"status": status, "reject_reason": rejectReason, "version": e.Version + 1}).Error; err != nil {
+			return err
+		}
+		return auditWithReason(tx, c, "entrant.review", "entrant", e.ID, map[string]string{"status": e.Status},
+			map[string]string{"status": status}, reason)
+	})
+	if err != nil {
+		return Entrant{}, err
+	}
+	e, err := s.loadEntrant(s.db.WithContext(ctx), id)
+	return entrantView(e, true), err
+}
+
+// ApproveAll approves the given pending entries of an event, all or none.
+func (s *Service) ApproveAll(ctx context.Context, c Caller, eventID uint, ids []uint) (int, error) {
+	if len(ids) == 0 {
+		return 0, invalid(field("ids", "required"))
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if _, err := s.reviewableEvent(tx, c, eventID); err != nil {
+			return err
+		}
+		var rows []model.Entrant
+		if err := tx.Where("id IN ? AND event_id = ?", ids, eventID).Find(&rows).Error; err != nil {
+			return err
+		}
+		if len(rows) != len(ids) {
+			return invalid(field("ids", "ids_not_in_event"))
+		}
+		for _, e := range rows {
+			if e.Status != EntrantPending {
+				return conflict("not_pending", e.ID)
+			}
+		}
+		if err := tx.Model(&model.Entrant{}).Where("id IN ?", ids).Updates(map[string]any{
+			"status": EntrantApproved, "version": gorm.Expr("version + 1")}).Error; err != nil {
+			return err
+		}
+		for _, e := range rows {
+			if err := audit(tx, c, "entrant.review", "entrant", e.ID, map[string]string{"status": e.Status}, map[string]string{"status": EntrantApproved}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return len(ids), err
+}

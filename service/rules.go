@@ -1,0 +1,154 @@
+package service
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Stage is a part of an event (理论, 实操) with its weight in percent.
+type Stage struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Weight int    `json:"weight"`
+}
+
+// Criterion is one line of the marking scheme (评分细则).
+type Criterion struct {
+	Code  string `json:"code"`
+	Name  string `json:"name"`
+	Stage string `json:"stage"`
+	Max   Points `json:"max"`
+	Kind  string `json:"kind"`
+}
+
+// Combine says how several judges' marks for one criterion become one.
+type Combine struct {
+	Method        string `json:"method"`
+	TrimMinJudges int    `json:"trim_min_judges"`
+}
+
+// Awards says who gets 一等奖, 二等奖 and 三等奖.
+type Awards struct {
+	Mode      string `json:"mode"`
+	First     int    `json:"first"`
+	Second    int    `json:"second"`
+	Third     int    `json:"third"`
+	MinTotal  Points `json:"min_total"`
+	SharedTop bool   `json:"shared_top"`
+}
+
+// Rules is an event's whole rule set, stored as one versioned value.
+type Rules struct {
+	Stages    []Stage     `json:"stages"`
+	Criteria  []Criterion `json:"criteria"`
+	Combine   Combine     `json:"combine"`
+	TieBreaks []string    `json:"tie_breaks"`
+	Awards    Awards      `json:"awards"`
+	Veto      bool        `json:"veto"`
+}
+
+var (
+	combineMethods = []string{"mean", "trimmed_mean", "median"}
+	criterionKinds = []string{"measurement", "judgement"}
+	awardModes     = []string{"shares", "counts"}
+)
+
+// check finds what is wrong with a rule set that may still be incomplete; the
+// field names start with prefix, as in "rules.criteria[2].max".
+func (r Rules) check(prefix string) []FieldError {
+	var fe []FieldError
+	add := func(f, key string, args ...any) { fe = append(fe, field(prefix+f, key, args...)) }
+	stages := map[string]bool{}
+	for i, s := range r.Stages {
+		p := fmt.Sprintf(".stages[%d]", i)
+		switch {
+		case strings.TrimSpace(s.Code) == "":
+			add(p+".code", "required")
+		case stages[s.Code]:
+			add(p+".code", "code_repeated", s.Code)
+		}
+		stages[s.Code] = true
+		if strings.TrimSpace(s.Name) == "" {
+			add(p+".name", "required")
+		}
+		if s.Weight < 0 || s.Weight > 100 {
+			add(p+".weight", "weight_range")
+		}
+	}
+	codes := map[string]bool{}
+	for i, c := range r.Criteria {
+		p := fmt.Sprintf(".criteria[%d]", i)
+		switch {
+		case strings.TrimSpace(c.Code) == "":
+			add(p+".code", "required")
+		case codes[c.Code]:
+			add(p+".code", "code_repeated", c.Code)
+		}
+		codes[c.Code] = true
+		if strings.TrimSpace(c.Name) == "" {
+			add(p+".name", "required")
+		}
+		if !stages[c.Stage] {
+			add(p+".stage", "stage_unknown", c.Stage)
+		}
+		if c.Max <= 0 {
+			add(p+".max", "max_positive")
+		}
+		if !slices.Contains(criterionKinds, c.Kind) {
+			add(p+".kind", "one_of", strings.Join(criterionKinds, ", "))
+		}
+	}
+	if !slices.Contains(combineMethods, r.Combine.Method) {
+		add(".combine.method", "one_of", strings.Join(combineMethods, ", "))
+	}
+	if r.Combine.Method == "trimmed_mean" && r.Combine.TrimMinJudges < 3 {
+		add(".combine.trim_min_judges", "min_value", "3")
+	}
+	for i, tb := range r.TieBreaks {
+		p := fmt.Sprintf(".tie_breaks[%d]", i)
+		code, isStage := strings.CutPrefix(tb, "stage:")
+		switch {
+		case isStage && !stages[code]:
+			add(p, "stage_unknown", code)
+		case !isStage && tb != "time" && tb != "shared":
+			add(p, "tie_break_unknown", tb)
+		case tb == "shared" && i != len(r.TieBreaks)-1:
+			add(p, "tie_break_shared_last")
+		}
+	}
+	if !slices.Contains(awardModes, r.Awards.Mode) {
+		add(".awards.mode", "one_of", strings.Join(awardModes, ", "))
+	}
+	if r.Awards.First < 0 || r.Awards.Second < 0 || r.Awards.Third < 0 {
+		add(".awards", "min_value", "0")
+	}
+	if r.Awards.Mode == "shares" && r.Awards.First+r.Awards.Second+r.Awards.Third > 100 {
+		add(".awards", "shares_over_100")
+	}
+	if r.Awards.MinTotal < 0 {
+		add(".awards.min_total", "min_value", "0")
+	}
+	return fe
+}
+
+// readiness finds what keeps a complete rule set from being used: weights that
+// do not sum to 100, a stage without criteria.
+func (r Rules) readiness(prefix string) []FieldError {
+	fe := r.check(prefix)
+	if len(r.Stages) == 0 {
+		return append(fe, field(prefix+".stages", "stages_required"))
+	}
+	sum := 0
+	for i, s := range r.Stages {
+		sum += s.Weight
+		has := slices.ContainsFunc(r.Criteria, func(c Criterion) bool { return c.Stage == s.Code })
+		if !has {
+			fe = append(fe, field(fmt.Sprintf("%s.stages[%d]", prefix, i), "stage_without_criteria", s.Name))
+		}
+	}
+	if sum != 100 {
+		fe = append(fe, field(prefix+".stages", "weights_not_100", sum))
+	}
+	return fe
+}

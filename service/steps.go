@@ -1,0 +1,90 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"leitai/model"
+)
+
+// steps is the lifecycle of a contest, in order. Each step is an explicit
+// action of the organiser; the only way back is reopening registration.
+var steps = []string{model.StepDraft, model.StepRegistrationOpen, model.StepRegistrationClosed, model.StepJudging,
+	model.StepPublicNotice, model.StepFinal, model.StepArchived}
+
+// Steps lists a contest's steps in order.
+func Steps() []string { return append([]string(nil), steps...) }
+
+func stepAllowed(from, to string) bool {
+	for i := 0; i+1 < len(steps); i++ {
+		if steps[i] == from && steps[i+1] == to {
+			return true
+		}
+	}
+	return from == model.StepRegistrationClosed && to == model.StepRegistrationOpen
+}
+
+// MoveContest takes a contest to another step after that step's checks.
+func (s *Service) MoveContest(ctx context.Context, c Caller, id uint, to, reason string) (Contest, error) {
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		ct, err := s.runContest(tx, c, id)
+		if err != nil {
+			return err
+		}
+		if !stepAllowed(ct.Status, to) {
+			return &Error{Kind: KindConflict, Code: "wrong_step", Text: T("step_not_allowed", T("step_"+ct.Status), T("step_"+to))}
+		}
+		if err := s.checkStep(tx, ct, to); err != nil {
+			return err
+		}
+		if err := tx.Model(&model.Contest{}).Where("id = ?", ct.ID).Updates(map[string]any{"status": to, "version": ct.Version + 1}).Error; err != nil {
+			return err
+		}
+		return auditWithReason(tx, c, "contest.step", "contest", ct.ID, map[string]string{"status": ct.Status}, map[string]string{"status": to}, strings.TrimSpace(reason))
+	})
+	if err != nil {
+		return Contest{}, err
+	}
+	return s.GetContest(ctx, c, id)
+}
+
+// checkStep holds what must be true before a contest enters a step.
+func (s *Service) checkStep(tx *gorm.DB, ct model.Contest, to string) error {
+	var events []model.Event
+	if err := tx.Where("contest_id = ?", ct.ID).Order("id").Find(&events).Error; err != nil {
+		return err
+	}
+	var fe []FieldError
+	switch to {
+	case model.StepRegistrationOpen:
+		if len(events) == 0 {
+			fe = append(fe, field("events", "no_events"))
+		}
+		if ct.RegistrationOpensAt == nil || ct.RegistrationClosesAt == nil {
+			fe = append(fe, field("registration_closes_at", "window_required"))
+		}
+		for i, ev := range events {
+			for _, f := range parseRules(ev.Rules).readiness(eventFieldPrefix(i) + ".rules") {
+				f.Text = T("in_event", ev.Name, f.Text)
+				fe = append(fe, f)
+			}
+		}
+	case model.StepJudging:
+		for i, ev := range events {
+			var n int64
+			if err := tx.Model(&model.Entrant{}).Where("event_id = ? AND status IN ?", ev.ID, []string{EntrantPending, EntrantApproved}).Count(&n).Error; err != nil {
+				return err
+			}
+			if n > 0 && ev.DrawnAt == nil {
+				fe = append(fe, field(fmt.Sprintf("%s.drawn", eventFieldPrefix(i)), "event_not_drawn", ev.Name))
+			}
+		}
+	}
+	if len(fe) > 0 {
+		return invalid(fe...)
+	}
+	return nil
+}
