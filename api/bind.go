@@ -142,3 +142,14 @@ func (h *handlers) bindQuery(c *gin.Context, req any) bool {
 	}
 	return h.validateStruct(c, req)
 }
+
+// requireVersion answers 422 when a partial update does not say which version
+// it was read at: shared by the PATCH bodies whose create twins have no version.
+func (h *handlers) requireVersion(c *gin.Context, version int) bool {
+	if version >= 1 {
+		return true
+	}
+	h.fail(c, &service.Error{Kind: service.KindInvalid, Code: "validation_failed", Text: service.T("validation_failed"),
+		Fields: []service.FieldError{{Field: "version", Text: service.T("required")}}})
+	return false
+}

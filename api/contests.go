@@ -81,9 +81,7 @@ func (h *handlers) updateContest(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	if req.Version < 1 {
-		h.fail(c, &service.Error{Kind: service.KindInvalid, Code: "validation_failed", Text: service.T("validation_failed"),
-			Fields: []service.FieldError{{Field: "version", Text: service.T("required")}}})
+	if !h.requireVersion(c, req.Version) {
 		return
 	}
 	ct, err := h.svc.UpdateContest(c, caller(c), id, req.input())

@@ -102,6 +102,7 @@ func TestContest_StepsGoOneAtATimeAndFreezeTheSetup(t *testing.T) {
 		a := s.admin()
 		path := fmt.Sprintf("/api/v1/contests/%d", f.contest.ID)
 		a.mustFail(409, "wrong_step", "", "POST", path+"/steps", map[string]any{"to": "final"})
+		a.mustFail(422, "validation_failed", "version", "PATCH", fmt.Sprintf("/api/v1/events/%d", f.event.ID), map[string]any{"trade": "x"})
 		a.mustFail(409, "wrong_step", "", "PATCH", path, map[string]any{"version": f.contest.Version, "name": "改名"})
 		a.mustFail(409, "wrong_step", "", "PATCH", fmt.Sprintf("/api/v1/events/%d", f.event.ID), map[string]any{"version": f.event.Version, "trade": "x"})
 		a.mustFail(409, "wrong_step", "", "POST", path+"/events", map[string]any{"name": "钳工", "entrant_type": "individual"})

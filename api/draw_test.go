@@ -47,7 +47,7 @@ func TestDraw_RecordedSeedReproducesTheNumbers(t *testing.T) {
 				t.Errorf("assignment %d: %+v, want %+v", i, d.Assignments[i], want[i])
 			}
 		}
-		o.mustFail(409, "conflict", "", "POST", drawPath, map[string]any{"seed": "abc123"})
+		o.mustFail(409, "conflict", "", "POST", drawPath, nil) // a second draw, even without a body
 		// Decisions freeze with the draw.
 		o.mustFail(409, "conflict", "", "POST", fmt.Sprintf("/api/v1/entrants/%d/review", f.entrant.ID), map[string]any{"decision": "reject", "reason": "x", "version": 2})
 		var page struct {

@@ -65,7 +65,7 @@ func (h *handlers) updateEvent(c *gin.Context) {
 		return
 	}
 	var req eventRequest
-	if !h.bindJSON(c, &req) {
+	if !h.bindJSON(c, &req) || !h.requireVersion(c, req.Version) {
 		return
 	}
 	ev, err := h.svc.UpdateEvent(c, caller(c), id, req.input())
@@ -89,8 +89,9 @@ func (h *handlers) runDraw(c *gin.Context) {
 	if !ok {
 		return
 	}
+	// The seed is optional, and so is the whole body.
 	var req drawRequest
-	if !h.bindJSON(c, &req) {
+	if c.Request.ContentLength != 0 && !h.bindJSON(c, &req) {
 		return
 	}
 	d, err := h.svc.RunDraw(c, caller(c), id, req.Seed)

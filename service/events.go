@@ -47,6 +47,16 @@ type EventInput struct {
 func parseRules(raw string) Rules {
 	var r Rules
 	_ = json.Unmarshal([]byte(raw), &r) // written only by this package, from a Rules value
+	// Empty lists stay lists in JSON, never null.
+	if r.Stages == nil {
+		r.Stages = []Stage{}
+	}
+	if r.Criteria == nil {
+		r.Criteria = []Criterion{}
+	}
+	if r.TieBreaks == nil {
+		r.TieBreaks = []string{}
+	}
 	return r
 }
 
