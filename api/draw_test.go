@@ -60,5 +60,8 @@ func TestDraw_RecordedSeedReproducesTheNumbers(t *testing.T) {
 			}
 		}
 		ent.mustFail(403, "forbidden", "", "GET", drawPath, nil)
+		// Reopening registration does not reopen a drawn event.
+		o.must(200, "POST", fmt.Sprintf("/api/v1/contests/%d/steps", f.contest.ID), map[string]any{"to": "registration_open", "reason": "补报"}, nil)
+		ent.mustFail(409, "conflict", "", "POST", entrantsPath(f.event), worker("迟到", idNumber("11010519850101009"), "male"))
 	})
 }

@@ -73,6 +73,11 @@ func TestRegistration_QuotaPerEnterprise(t *testing.T) {
 		var third entrant
 		ent.must(201, "POST", entrantsPath(f.event), worker("乙", idNumber("11010519850101003"), "male"), &third)
 		ent.mustFail(409, "quota_reached", "", "POST", entrantsPath(f.event), worker("丙", idNumber("11010519850101004"), "female"))
+		// A rejected entry can be withdrawn to make room for a corrected one.
+		o := s.login(f.organiser.Username, fixturePwd)
+		o.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/review", third.ID), map[string]any{"decision": "reject", "reason": "资料不全", "version": third.Version}, &third)
+		ent.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/withdraw", third.ID), nil, nil)
+		ent.must(201, "POST", entrantsPath(f.event), worker("乙", idNumber("11010519850101003"), "male"), &third)
 		// A withdrawal frees the place.
 		ent.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/withdraw", third.ID), nil, nil)
 		ent.must(201, "POST", entrantsPath(f.event), worker("丙", idNumber("11010519850101004"), "female"), nil)
@@ -212,6 +217,14 @@ func TestEntrants_IDNumbersMaskedForAnyoneButTheEnterpriseAndTheOrganiser(t *tes
 			c.must(200, "GET", entrantsPath(f.event), nil, &page)
 			if len(page.Items) != 1 || page.Items[0].Person.IDNumber != full {
 				t.Errorf("entrant list: %+v", page.Items)
+			}
+			c.must(200, "GET", entrantsPath(f.event)+"?q="+full, nil, &page)
+			if len(page.Items) != 1 {
+				t.Errorf("search by the whole ID number found %d", len(page.Items))
+			}
+			c.must(200, "GET", entrantsPath(f.event)+"?q="+full[:10], nil, &page)
+			if len(page.Items) != 0 {
+				t.Errorf("search by part of an ID number found %d", len(page.Items))
 			}
 		}
 		// Another enterprise of the district sees the event but none of these entrants.

@@ -107,6 +107,9 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 		if err := s.registrationOpen(ct); err != nil {
 			return err
 		}
+		if ev.DrawnAt != nil {
+			return conflict("already_drawn", ev.Name)
+		}
 		if err := checkRegistration(ev, &r); err != nil {
 			return err
 		}
@@ -252,7 +255,8 @@ func duplicateField(entrantType string) string {
 	return "statement"
 }
 
-// Withdraw takes an entry back while registration is open.
+// Withdraw takes an entry back while registration is open; it frees the
+// entry's place in the quota and its workers for another entry.
 func (s *Service) Withdraw(ctx context.Context, c Caller, id uint) (Entrant, error) {
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		e, err := s.loadEntrant(tx, id)
@@ -269,7 +273,8 @@ func (s *Service) Withdraw(ctx context.Context, c Caller, id uint) (Entrant, err
 		if ct.Status != model.StepRegistrationOpen {
 			return wrongStep(ct.Status)
 		}
-		if e.Status == EntrantWithdrawn || e.Status == EntrantRejected {
+		// A rejected entry may be withdrawn too, to free its place for a corrected one.
+		if e.Status == EntrantWithdrawn {
 			return conflict("entrant_not_active")
 		}
 		if err := tx.Where("entrant_id = ?", e.ID).Delete(&model.EventParticipant{}).Error; err != nil {
