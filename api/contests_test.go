@@ -104,6 +104,10 @@ func TestContest_StepsGoOneAtATimeAndFreezeTheSetup(t *testing.T) {
 		a.mustFail(409, "wrong_step", "", "POST", path+"/steps", map[string]any{"to": "final"})
 		a.mustFail(422, "validation_failed", "version", "PATCH", fmt.Sprintf("/api/v1/events/%d", f.event.ID), map[string]any{"trade": "x"})
 		a.mustFail(409, "wrong_step", "", "PATCH", path, map[string]any{"version": f.contest.Version, "name": "改名"})
+		// The window may still move until judging, to extend registration.
+		var moved contest
+		a.must(200, "PATCH", path, map[string]any{"version": f.contest.Version, "registration_closes_at": s.now.Add(30 * 24 * time.Hour)}, &moved)
+		f.contest = moved
 		a.mustFail(409, "wrong_step", "", "PATCH", fmt.Sprintf("/api/v1/events/%d", f.event.ID), map[string]any{"version": f.event.Version, "trade": "x"})
 		a.mustFail(409, "wrong_step", "", "POST", path+"/events", map[string]any{"name": "钳工", "entrant_type": "individual"})
 		a.mustFail(409, "wrong_step", "", "DELETE", path, nil)
@@ -115,7 +119,8 @@ func TestContest_StepsGoOneAtATimeAndFreezeTheSetup(t *testing.T) {
 		a.mustFail(409, "conflict", "", "POST", fmt.Sprintf("/api/v1/events/%d/draw", f.event.ID), map[string]any{})
 		a.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/review", f.entrant.ID), map[string]any{"decision": "approve", "version": f.entrant.Version}, nil)
 		a.must(200, "POST", fmt.Sprintf("/api/v1/events/%d/draw", f.event.ID), map[string]any{"seed": "abc123"}, nil)
-		a.must(200, "POST", path+"/steps", map[string]any{"to": "judging"}, nil)
+		a.must(200, "POST", path+"/steps", map[string]any{"to": "judging"}, &moved)
+		a.mustFail(409, "wrong_step", "", "PATCH", path, map[string]any{"version": moved.Version, "registration_closes_at": s.now.Add(40 * 24 * time.Hour)})
 	})
 }
 

@@ -56,6 +56,13 @@ type ContestInput struct {
 	Version              int
 }
 
+// onlyScheduleChanges is true when an update touches nothing but the windows
+// and the description: those may still change until judging starts, so that
+// registration can be extended.
+func (in ContestInput) onlyScheduleChanges() bool {
+	return in.Name == nil && in.Kind == nil && in.Format == nil && in.Level == nil && in.OrganiserID == nil
+}
+
 // ContestFilter narrows a list of contests.
 type ContestFilter struct {
 	Q, Kind, Status string
@@ -292,7 +299,7 @@ func (s *Service) UpdateContest(ctx context.Context, c Caller, id uint, in Conte
 		if ct.Version != in.Version {
 			return staleVersion()
 		}
-		if ct.Status != model.StepDraft {
+		if ct.Status != model.StepDraft && !(in.onlyScheduleChanges() && slices.Index(steps, ct.Status) < slices.Index(steps, model.StepJudging)) {
 			return wrongStep(ct.Status)
 		}
 		if in.Kind != nil && *in.Kind != ct.Kind {
