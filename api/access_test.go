@@ -68,8 +68,9 @@ var accessRules = map[string]accessRule{
 		body: func(f fixture, role string) any { return map[string]string{"password": "Reset-pass-3"} }},
 	"GET /api/v1/people": {allowed: []string{"admin", "organiser", "enterprise"}, path: static("/api/v1/people")},
 
-	"GET /api/v1/contest-templates": {allowed: unionStaff, path: static("/api/v1/contest-templates")},
-	"GET /api/v1/contests":          {allowed: []string{"admin", "organiser", "enterprise"}, path: static("/api/v1/contests")},
+	"GET /api/v1/people/:id/entries": {allowed: []string{"admin", "organiser", "enterprise"}, path: func(f fixture) string { return fmt.Sprintf("/api/v1/people/%d/entries", f.entrant.Person.ID) }},
+	"GET /api/v1/contest-templates":  {allowed: unionStaff, path: static("/api/v1/contest-templates")},
+	"GET /api/v1/contests":           {allowed: []string{"admin", "organiser", "enterprise"}, path: static("/api/v1/contests")},
 	"POST /api/v1/contests": {allowed: unionStaff, path: static("/api/v1/contests"), body: func(f fixture, role string) any {
 		return map[string]any{"name": "竞赛 " + role, "kind": "labour", "level": "district", "organiser_id": f.district.ID}
 	}},

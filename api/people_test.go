@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"testing"
 
 	"gorm.io/gorm"
@@ -9,6 +10,7 @@ import (
 )
 
 type person struct {
+	ID             uint   `json:"id"`
 	Name           string `json:"name"`
 	OrganisationID uint   `json:"organisation_id"`
 	IDNumber       string `json:"id_number"`
@@ -59,5 +61,29 @@ func TestPeople_UnionsSeeTheirSubtreeMasked(t *testing.T) {
 				t.Errorf("admin sees an unmasked ID number: %s", p.IDNumber)
 			}
 		}
+	})
+}
+
+func TestPeople_HistoryAcrossContests(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		_, ev2 := s.openContest(s.admin(), f.district.ID, 0)
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		ent.must(201, "POST", entrantsPath(ev2), worker("王强", idNumber("11010519800101001"), "male"), nil)
+		var hist struct {
+			Items []struct {
+				EventName string `json:"event_name"`
+				Status    string `json:"status"`
+			} `json:"items"`
+		}
+		path := fmt.Sprintf("/api/v1/people/%d/entries", f.entrant.Person.ID)
+		ent.must(200, "GET", path, nil, &hist)
+		if len(hist.Items) != 2 || hist.Items[0].Status != "pending" {
+			t.Errorf("history: %+v", hist.Items)
+		}
+		s.login(f.organiser.Username, fixturePwd).must(200, "GET", path, nil, &hist)
+		other := s.newAccount(s.admin(), "org_jb", "organiser", f.otherDistrict.ID)
+		s.login(other.Username, fixturePwd).mustFail(403, "forbidden", "", "GET", path, nil)
 	})
 }

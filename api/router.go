@@ -57,6 +57,7 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS) *gin.Engine {
 	own.POST("/accounts/:id/password", h.resetPassword)
 
 	own.GET("/people", h.listPeople)
+	own.GET("/people/:id/entries", h.personEntries)
 
 	own.GET("/contest-templates", h.contestTemplates)
 	own.GET("/contests", h.listContests)

@@ -2,6 +2,9 @@ package service
 
 import (
 	"context"
+	"time"
+
+	"gorm.io/gorm"
 
 	"leitai/model"
 )
@@ -66,4 +69,38 @@ func (s *Service) ListPeople(ctx context.Context, c Caller, f PersonFilter, p Pa
 		q = q.Where("people.organisation_id = ?", f.OrganisationID)
 	}
 	return paged(q, p, "people.id", c.personView)
+}
+
+// PersonEntry is one of a worker's entries, for their history across contests.
+type PersonEntry struct {
+	EntrantID   uint      `json:"entrant_id"`
+	ContestID   uint      `json:"contest_id"`
+	ContestName string    `json:"contest_name"`
+	EventID     uint      `json:"event_id"`
+	EventName   string    `json:"event_name"`
+	Status      string    `json:"status"`
+	DrawNumber  string    `json:"draw_number"`
+	EnteredAt   time.Time `json:"entered_at"`
+}
+
+// PersonEntries lists every entry a worker has had, as an individual or in a
+// team, newest first: to the worker's enterprise and to the unions above it.
+func (s *Service) PersonEntries(ctx context.Context, c Caller, personID uint) ([]PersonEntry, error) {
+	db := s.db.WithContext(ctx)
+	var p model.Person
+	if err := db.Preload("Organisation").Take(&p, personID).Error; err != nil {
+		return nil, notFoundOr(err, "person")
+	}
+	if c.Role == model.RoleJudge || !c.sees(p.Organisation.Path) {
+		return nil, forbidden()
+	}
+	out := []PersonEntry{}
+	err := db.Table("entrants").
+		Select("entrants.id AS entrant_id, contests.id AS contest_id, contests.name AS contest_name, events.id AS event_id, "+
+			"events.name AS event_name, entrants.status, entrants.draw_number, entrants.created_at AS entered_at").
+		Joins("JOIN events ON events.id = entrants.event_id").
+		Joins("JOIN contests ON contests.id = entrants.contest_id").
+		Where("entrants.person_id = ? OR entrants.id IN (?)", p.ID, db.Session(&gorm.Session{NewDB: true}).Model(&model.EventParticipant{}).Select("entrant_id").Where("person_id = ?", p.ID)).
+		Order("entrants.id DESC").Scan(&out).Error
+	return out, err
 }
