@@ -168,9 +168,15 @@ func (s *Service) loadDemoContests(ctx context.Context) error {
 			}
 		}
 	}
+	// The 五小 evaluation is the district's own, so that its organiser has one to run.
+	district, err := s.demoCaller(ctx, "org_qh")
+	if err != nil {
+		return err
+	}
 	for _, c := range []ContestInput{
 		{Name: str("2026年“五比一创”劳动竞赛"), Kind: str(KindLabour), Level: str("city"), Description: str("比学习、比技术、比安全、比质量、比效益，创一流。")},
-		{Name: str("2026年“五小”创新成果评选"), Kind: str(KindInnovation), Level: str("city"), Description: str("小发明、小创造、小革新、小设计、小建议。")},
+		{Name: str("2026年清河区“五小”创新成果评选"), Kind: str(KindInnovation), Level: str("district"), OrganiserID: &district.OrganisationID,
+			Description: str("小发明、小创造、小革新、小设计、小建议。")},
 	} {
 		c.RegistrationOpensAt, c.RegistrationClosesAt = &opens, &closes
 		if _, err := s.CreateContest(ctx, admin, c); err != nil {

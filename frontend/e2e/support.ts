@@ -63,7 +63,32 @@ export async function apiAs(request: APIRequestContext, username: string, passwo
     async post<T>(path: string, data: unknown): Promise<T> {
       const r = await request.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': csrf } })
       expect(r.ok(), await r.text()).toBe(true)
-      return (await r.json()) as T
+      return (r.status() === 204 ? undefined : await r.json()) as T
     },
   }
+}
+
+/** Types a date-time range into an el-date-picker of type datetimerange and confirms it. */
+export async function fillDateTimeRange(page: Page, picker: Locator, from: string, to: string): Promise<void> {
+  const inputs = picker.locator('input')
+  await inputs.nth(0).click()
+  const panel = page.locator('.el-date-range-picker:visible')
+  const editors = panel.locator('.el-date-range-picker__editors-wrap input')
+  await editors.nth(0).fill(from.slice(0, 10))
+  await editors.nth(0).press('Enter')
+  await editors.nth(1).fill(from.slice(11))
+  await editors.nth(1).press('Enter')
+  await editors.nth(2).fill(to.slice(0, 10))
+  await editors.nth(2).press('Enter')
+  await editors.nth(3).fill(to.slice(11))
+  await editors.nth(3).press('Enter')
+  await panel.locator('.el-picker-panel__footer').getByRole('button').last().click()
+  await expect(inputs.nth(0)).toHaveValue(from.slice(0, 16))
+  await expect(inputs.nth(1)).toHaveValue(to.slice(0, 16))
+}
+
+/** A local date-time as the pickers show it: YYYY-MM-DD HH:mm:ss. */
+export function localDateTime(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}:00`
 }

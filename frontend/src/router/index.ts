@@ -1,18 +1,22 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouteRecordSingleView } from 'vue-router'
 import type { Role } from '@/api/types'
 import { useAuthStore } from '@/stores/auth'
-import { mayOpen, SECTIONS, type SectionName } from './sections'
+import { mayOpen, SECTIONS, sectionRoles, type SectionName } from './sections'
 
 declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean
     roles?: readonly Role[]
     titleKey?: string
+    /** The menu entry a page below a section belongs to. */
+    menuPath?: string
   }
 }
 
 const views: Record<SectionName, RouteRecordSingleView['component']> = {
   home: () => import('@/views/HomeView.vue'),
+  contests: () => import('@/views/ContestsView.vue'),
+  entries: () => import('@/views/ContestsView.vue'),
   organisations: () => import('@/views/OrganisationsView.vue'),
   ownOrganisation: () => import('@/views/OwnOrganisationView.vue'),
   accounts: () => import('@/views/AccountsView.vue'),
@@ -31,6 +35,20 @@ const routes: RouteRecordRaw[] = [
         component: views[s.name],
         meta: { roles: s.roles, titleKey: s.titleKey },
       })),
+      {
+        path: '/contests/:id(\\d+)',
+        name: 'contest',
+        component: () => import('@/views/ContestView.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { roles: sectionRoles('contests'), titleKey: 'contests.detailTitle', menuPath: '/contests' },
+      },
+      {
+        path: '/enter/:contestId(\\d+)',
+        name: 'enter',
+        component: () => import('@/views/EnterView.vue'),
+        props: (route) => ({ contestId: Number(route.params.contestId) }),
+        meta: { roles: sectionRoles('entries'), titleKey: 'contests.entriesTitle', menuPath: '/entries' },
+      },
       { path: '/password', name: 'password', component: () => import('@/views/PasswordView.vue'), meta: { titleKey: 'password.title' } },
       { path: '/:pathMatch(.*)*', name: 'notFound', component: () => import('@/views/NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
     ],

@@ -4,16 +4,16 @@ import { mayOpen, menuFor, SECTIONS } from './sections'
 const menuNames = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((s) => s.name)
 
 describe('menu by role', () => {
-  it('gives admins home, organisations, accounts and people', () => {
-    expect(menuNames('admin')).toEqual(['home', 'organisations', 'accounts', 'people'])
+  it('gives admins home, contests, organisations, accounts and people', () => {
+    expect(menuNames('admin')).toEqual(['home', 'contests', 'organisations', 'accounts', 'people'])
   })
 
   it('gives organisers the same menu as admins', () => {
     expect(menuNames('organiser')).toEqual(menuNames('admin'))
   })
 
-  it('gives enterprises home, their own organisation and people', () => {
-    expect(menuNames('enterprise')).toEqual(['home', 'ownOrganisation', 'people'])
+  it('gives enterprises home, contest entry, their own organisation and people', () => {
+    expect(menuNames('enterprise')).toEqual(['home', 'entries', 'ownOrganisation', 'people'])
   })
 
   it('gives judges only home', () => {

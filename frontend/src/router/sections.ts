@@ -1,19 +1,21 @@
 import type { Role } from '@/api/types'
 
-export type SectionName = 'home' | 'organisations' | 'ownOrganisation' | 'accounts' | 'people'
+export type SectionName = 'home' | 'contests' | 'entries' | 'organisations' | 'ownOrganisation' | 'accounts' | 'people'
 
 export interface Section {
   name: SectionName
   path: string
   /** i18n key of the menu entry and page title. */
   titleKey: string
-  icon: 'HomeFilled' | 'OfficeBuilding' | 'School' | 'User' | 'Postcard'
+  icon: 'HomeFilled' | 'Trophy' | 'EditPen' | 'OfficeBuilding' | 'School' | 'User' | 'Postcard'
   roles: readonly Role[]
 }
 
 /** The signed-in pages, in menu order, with the roles that may open each. */
 export const SECTIONS: readonly Section[] = [
   { name: 'home', path: '/', titleKey: 'menu.home', icon: 'HomeFilled', roles: ['admin', 'organiser', 'enterprise', 'judge'] },
+  { name: 'contests', path: '/contests', titleKey: 'menu.contests', icon: 'Trophy', roles: ['admin', 'organiser'] },
+  { name: 'entries', path: '/entries', titleKey: 'menu.entries', icon: 'EditPen', roles: ['enterprise'] },
   { name: 'organisations', path: '/organisations', titleKey: 'menu.organisations', icon: 'OfficeBuilding', roles: ['admin', 'organiser'] },
   { name: 'ownOrganisation', path: '/organisation', titleKey: 'menu.ownOrganisation', icon: 'School', roles: ['enterprise'] },
   { name: 'accounts', path: '/accounts', titleKey: 'menu.accounts', icon: 'User', roles: ['admin', 'organiser'] },
@@ -22,6 +24,10 @@ export const SECTIONS: readonly Section[] = [
 
 export function menuFor(role: Role): Section[] {
   return SECTIONS.filter((section) => section.roles.includes(role))
+}
+
+export function sectionRoles(name: SectionName): readonly Role[] {
+  return SECTIONS.find((section) => section.name === name)?.roles ?? []
 }
 
 export function mayOpen(role: Role, roles: readonly Role[] | undefined): boolean {

@@ -1,0 +1,34 @@
+import { http } from './http'
+import type { Entrant, EntrantPerson, EntrantStatus, Page, PageQuery } from './types'
+
+export interface EntrantQuery extends PageQuery {
+  status?: EntrantStatus | ''
+}
+
+export interface EntrantInput {
+  person?: EntrantPerson
+  master?: EntrantPerson | null
+  team_name?: string
+  members?: EntrantPerson[]
+  statement?: string
+}
+
+const MAX_PAGE_SIZE = 200
+
+export const entrantsApi = {
+  list: (eventId: number, query: EntrantQuery) => http.get<Page<Entrant>>(`/events/${eventId}/entrants`, query),
+  /** Every entrant of an event matching the filter, page by page. */
+  async all(eventId: number, status: EntrantStatus | '' = ''): Promise<Entrant[]> {
+    const items: Entrant[] = []
+    for (let page = 1; ; page++) {
+      const result = await entrantsApi.list(eventId, { page, page_size: MAX_PAGE_SIZE, status })
+      items.push(...result.items)
+      if (result.items.length < MAX_PAGE_SIZE || items.length >= result.total) return items
+    }
+  },
+  create: (eventId: number, input: EntrantInput) => http.post<Entrant>(`/events/${eventId}/entrants`, input),
+  withdraw: (id: number) => http.post<Entrant>(`/entrants/${id}/withdraw`),
+  review: (id: number, decision: 'approve' | 'reject', reason: string, version: number) =>
+    http.post<Entrant>(`/entrants/${id}/review`, { decision, reason, version }),
+  approveMany: (eventId: number, ids: number[]) => http.post<{ approved: number }>(`/events/${eventId}/entrants/approve`, { ids }),
+}

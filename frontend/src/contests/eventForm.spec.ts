@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import type { Rules } from '@/api/types'
+import { eventToForm, formToEvent, pointsProblems } from './eventForm'
+
+const rules: Rules = {
+  stages: [
+    { code: 'theory', name: '理论', weight: 30 },
+    { code: 'practical', name: '实操', weight: 70 },
+  ],
+  criteria: [
+    { code: 'T1', name: '理论知识', stage: 'theory', max: 100, kind: 'measurement' },
+    { code: 'P1', name: '实操作业', stage: 'practical', max: 12.25, kind: 'judgement' },
+  ],
+  combine: { method: 'trimmed_mean', trim_min_judges: 5 },
+  tie_breaks: ['stage:practical', 'time', 'stage:theory', 'shared'],
+  awards: { mode: 'shares', first: 10, second: 20, third: 30, min_total: 60, shared_top: true },
+  veto: false,
+}
+
+describe('event form', () => {
+  it('starts a new event from the template defaults', () => {
+    const form = eventToForm({}, rules)
+    expect(form.stages.map((s) => `${s.name} ${s.weight}`)).toEqual(['理论 30', '实操 70'])
+    expect(form.criteria[1].max).toBe('12.25')
+    form.stages[0].weight = 40
+    expect(rules.stages[0].weight).toBe(30)
+  })
+
+  it('round-trips the rules, points included', () => {
+    const form = eventToForm({ name: '电工', trade: '电工', entrant_type: 'individual', team_size: 0, quota_per_enterprise: 3, stations: 10, rules }, undefined)
+    expect(formToEvent(form).rules).toEqual(rules)
+  })
+
+  it('names the points that do not parse', () => {
+    const form = eventToForm({}, rules)
+    form.criteria[0].max = '12.345'
+    form.criteria[1].max = '0'
+    form.awards.min_total = 'x'
+    expect(pointsProblems(form)).toEqual(['criteria[0].max', 'criteria[1].max', 'awards.min_total'])
+  })
+
+  it('drops tie-break keys of removed stages and keeps team size only for teams', () => {
+    const form = eventToForm({ team_size: 3 }, rules)
+    form.stages.splice(0, 1)
+    const body = formToEvent(form)
+    expect(body.rules.tie_breaks).toEqual(['stage:practical', 'time', 'shared'])
+    expect(body.team_size).toBe(0)
+  })
+})

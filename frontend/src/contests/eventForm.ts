@@ -1,0 +1,88 @@
+import type { EventInput } from '@/api/events'
+import type { CombineMethod, CriterionKind, EntrantType, EventDraft, Rules, Stage } from '@/api/types'
+import { parsePoints, pointsText, pointsToNumber } from './points'
+import { normalise } from './tieBreaks'
+
+export interface CriterionRow {
+  code: string
+  name: string
+  stage: string
+  /** Points as typed, at most two decimals. */
+  max: string
+  kind: CriterionKind
+}
+
+/** An event as its editor holds it: points stay text until saved. */
+export interface EventForm {
+  name: string
+  trade: string
+  entrant_type: EntrantType
+  team_size: number
+  quota_per_enterprise: number
+  stations: number
+  stages: Stage[]
+  criteria: CriterionRow[]
+  combine: { method: CombineMethod; trim_min_judges: number }
+  tie_breaks: string[]
+  awards: { mode: 'shares' | 'counts'; first: number; second: number; third: number; min_total: string; shared_top: boolean }
+  veto: boolean
+}
+
+const EMPTY_RULES: Rules = {
+  stages: [],
+  criteria: [],
+  combine: { method: 'mean', trim_min_judges: 5 },
+  tie_breaks: ['shared'],
+  awards: { mode: 'shares', first: 10, second: 20, third: 30, min_total: 0, shared_top: true },
+  veto: false,
+}
+
+export function eventToForm(event: Partial<EventDraft>, defaults?: Rules): EventForm {
+  const rules = event.rules ?? defaults ?? EMPTY_RULES
+  return {
+    name: event.name ?? '',
+    trade: event.trade ?? '',
+    entrant_type: event.entrant_type ?? 'individual',
+    team_size: event.team_size ?? 0,
+    quota_per_enterprise: event.quota_per_enterprise ?? 3,
+    stations: event.stations ?? 0,
+    stages: rules.stages.map((s) => ({ ...s })),
+    criteria: rules.criteria.map((c) => ({ ...c, max: pointsText(c.max) })),
+    combine: { ...EMPTY_RULES.combine, ...rules.combine },
+    tie_breaks: [...rules.tie_breaks],
+    awards: { ...EMPTY_RULES.awards, ...rules.awards, min_total: pointsText(rules.awards?.min_total ?? 0) },
+    veto: rules.veto ?? false,
+  }
+}
+
+/** The point fields that do not parse, as `criteria[2].max` / `awards.min_total`. */
+export function pointsProblems(form: EventForm): string[] {
+  const problems = form.criteria.flatMap((c, i) => {
+    const value = parsePoints(c.max)
+    return value === null || value === 0 ? [`criteria[${i}].max`] : []
+  })
+  if (parsePoints(form.awards.min_total || '0') === null) problems.push('awards.min_total')
+  return problems
+}
+
+/** The API body for a form whose points parse (see pointsProblems). */
+export function formToEvent(form: EventForm): EventInput {
+  const points = (text: string) => pointsToNumber(parsePoints(text || '0') ?? 0)
+  const stageCodes = form.stages.map((s) => s.code.trim())
+  return {
+    name: form.name.trim(),
+    trade: form.trade.trim(),
+    entrant_type: form.entrant_type,
+    team_size: form.entrant_type === 'team' ? form.team_size : 0,
+    quota_per_enterprise: form.quota_per_enterprise,
+    stations: form.stations,
+    rules: {
+      stages: form.stages.map((s) => ({ code: s.code.trim(), name: s.name.trim(), weight: s.weight })),
+      criteria: form.criteria.map((c) => ({ code: c.code.trim(), name: c.name.trim(), stage: c.stage, max: points(c.max), kind: c.kind })),
+      combine: { ...form.combine },
+      tie_breaks: normalise(form.tie_breaks, stageCodes),
+      awards: { ...form.awards, min_total: points(form.awards.min_total) },
+      veto: form.veto,
+    },
+  }
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { isBackStep, nextSteps } from './steps'
+
+describe('contest steps', () => {
+  it('moves one step forward at a time', () => {
+    expect(nextSteps('draft')).toEqual(['registration_open'])
+    expect(nextSteps('judging')).toEqual(['public_notice'])
+    expect(nextSteps('final')).toEqual(['archived'])
+    expect(nextSteps('archived')).toEqual([])
+  })
+
+  it('may reopen registration after closing it', () => {
+    expect(nextSteps('registration_closed')).toEqual(['judging', 'registration_open'])
+    expect(isBackStep('registration_closed', 'registration_open')).toBe(true)
+    expect(isBackStep('registration_closed', 'judging')).toBe(false)
+  })
+})
