@@ -69,12 +69,29 @@ func decodeError(err error) error {
 		return err
 	case errors.As(err, &typeErr):
 		return &service.Error{Kind: service.KindInvalid, Code: "validation_failed", Text: service.T("validation_failed"),
-			Fields: []service.FieldError{{Field: typeErr.Field, Text: service.T("wrong_type", typeErr.Type.String())}}}
+			Fields: []service.FieldError{{Field: typeErr.Field, Text: service.T("wrong_type", typeText(typeErr.Type))}}}
 	case errors.Is(err, io.EOF):
 		return &service.Error{Kind: service.KindBadRequest, Code: "bad_request", Text: service.T("bad_request", "empty body")}
 	default:
 		return &service.Error{Kind: service.KindBadRequest, Code: "bad_request", Text: service.T("bad_request", err.Error())}
 	}
+}
+
+// typeText names what a JSON value should have been, in the caller's terms.
+func typeText(t reflect.Type) service.Text {
+	switch {
+	case t == reflect.TypeFor[service.Points]():
+		return service.T("type_points")
+	case t.Kind() == reflect.String:
+		return service.T("type_text")
+	case t.Kind() == reflect.Bool:
+		return service.T("type_bool")
+	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Uint64:
+		return service.T("type_integer")
+	case t.Kind() == reflect.Slice:
+		return service.T("type_list")
+	}
+	return service.T("type_object")
 }
 
 func tagText(fe validator.FieldError) service.Text {

@@ -80,6 +80,10 @@ func TestContest_OpeningRegistrationChecksEveryEvent(t *testing.T) {
 		if !strings.Contains(msg, "焊工") || !strings.Contains(msg, "90%") {
 			t.Errorf("messages do not name the event and the sum: %q", msg)
 		}
+		bad := map[string]any{"version": ev.Version, "rules": map[string]any{"criteria": []any{map[string]any{"code": "T1", "max": 1.234}}}}
+		if e := a.mustFail(422, "validation_failed", "rules.criteria.max", "PATCH", fmt.Sprintf("/api/v1/events/%d", ev.ID), bad); !strings.Contains(e.Error.Fields[0].Message, "两位小数") {
+			t.Errorf("message for a three-decimal maximum: %q", e.Error.Fields[0].Message)
+		}
 		rules["stages"].([]any)[1].(map[string]any)["weight"] = 70
 		a.must(200, "PATCH", fmt.Sprintf("/api/v1/events/%d", ev.ID), map[string]any{"version": ev.Version, "rules": rules}, &ev)
 		a.mustFail(422, "validation_failed", "registration_closes_at", "POST", path+"/steps", map[string]any{"to": "registration_open"})

@@ -150,5 +150,11 @@ var messages = map[string][2]string{
 	"window_required":          {"开放报名前须设定报名起止时间", "set the registration window before opening registration"},
 	"in_event":                 {"项目“%s”：%s", "event \"%s\": %s"},
 	"event_not_drawn":          {"项目“%s”尚未抽签", "the event \"%s\" has not been drawn"},
+	"type_points":              {"最多两位小数的数字", "a number with at most two decimals"},
+	"type_text":                {"文本", "text"},
+	"type_bool":                {"是或否", "true or false"},
+	"type_integer":             {"整数", "a whole number"},
+	"type_list":                {"列表", "a list"},
+	"type_object":              {"对象", "an object"},
 	"mobile_format":            {"手机号码应为以1开头的11位数字", "a mobile number has 11 digits starting with 1"},
 }

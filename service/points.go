@@ -1,7 +1,9 @@
 package service
 
 import (
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -50,11 +52,12 @@ func (p Points) String() string {
 // MarshalJSON writes the points as a JSON number.
 func (p Points) MarshalJSON() ([]byte, error) { return []byte(p.String()), nil }
 
-// UnmarshalJSON takes a JSON number or a numeric string.
+// UnmarshalJSON takes a JSON number or a numeric string. A value with more
+// than two decimals is a type error, so the decoder names the field.
 func (p *Points) UnmarshalJSON(b []byte) error {
 	v, err := ParsePoints(strings.Trim(string(b), `"`))
 	if err != nil {
-		return err
+		return &json.UnmarshalTypeError{Value: "number " + string(b), Type: reflect.TypeFor[Points]()}
 	}
 	*p = v
 	return nil
