@@ -14,11 +14,13 @@ import (
 	"leitai/service"
 )
 
-// A large city: 20 district and industry unions, 2,000 enterprises, 60,000 workers.
+// A large city: 20 district and industry unions, 2,000 enterprises, 60,000
+// workers, 6,000 of them entered into one event.
 const (
 	benchUnions      = 20
 	benchEnterprises = 2000
 	benchPeople      = 60000
+	benchEntrants    = 6000
 )
 
 func seedCity(b *testing.B, db *gorm.DB) (unionPath string, enterpriseID uint, unionID uint) {
@@ -61,6 +63,28 @@ func seedCity(b *testing.B, db *gorm.DB) (unionPath string, enterpriseID uint, u
 	return unions[0].Path, ents[0].ID, unions[0].ID
 }
 
+// seedEvent enters the first benchEntrants workers into one event of a city
+// contest, approved, and returns the event.
+func seedEvent(b *testing.B, db *gorm.DB) uint {
+	b.Helper()
+	var root model.Organisation
+	must(b, db.Where("parent_id IS NULL").Take(&root).Error)
+	ct := model.Contest{OrganiserID: root.ID, Name: "全市电工竞赛", Kind: service.KindSkills, Format: "trade", Level: "city", Status: model.StepRegistrationClosed, Version: 1}
+	must(b, db.Omit("Organiser").Create(&ct).Error)
+	ev := model.Event{ContestID: ct.ID, Name: "电工", EntrantType: service.EntrantIndividual, Rules: "{}", RulesVersion: 1, Version: 1}
+	must(b, db.Create(&ev).Error)
+	var people []model.Person
+	must(b, db.Order("id").Limit(benchEntrants).Find(&people).Error)
+	entrants := make([]model.Entrant, len(people))
+	for i, p := range people {
+		key := fmt.Sprintf("p:%d", p.ID)
+		entrants[i] = model.Entrant{EventID: ev.ID, ContestID: ct.ID, EnterpriseID: p.OrganisationID, PersonID: &people[i].ID,
+			NaturalKey: &key, Status: service.EntrantApproved, Version: 1}
+	}
+	must(b, db.Omit("Enterprise", "Person", "Master", "Members").CreateInBatches(&entrants, 1000).Error)
+	return ev.ID
+}
+
 func must(b *testing.B, err error) {
 	b.Helper()
 	if err != nil {
@@ -85,12 +109,13 @@ func BenchmarkScopedLists(b *testing.B) {
 				db = modeltest.SQLite(b)
 			}
 			unionPath, entID, unionID := seedCity(b, db)
+			eventID := seedEvent(b, db)
 			svc := service.New(db, service.Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), BcryptCost: bcrypt.MinCost, Now: time.Now})
 			ctx := context.Background()
 			page := service.PageRequest{Page: 1, PageSize: 20}
 			admin := service.Caller{Role: model.RoleAdmin, OrgPath: "/1/"}
 			organiser := service.Caller{Role: model.RoleOrganiser, OrganisationID: unionID, OrgPath: unionPath}
-			enterprise := service.Caller{Role: model.RoleEnterprise, OrganisationID: entID}
+			enterprise := service.Caller{Role: model.RoleEnterprise, OrganisationID: entID, OrgPath: fmt.Sprintf("%s%d/", unionPath, entID)}
 
 			// The baseline runs first, as a sub-benchmark of its own; the last of
 			// its rounds (the one with the final b.N) sets base.
@@ -115,6 +140,14 @@ func BenchmarkScopedLists(b *testing.B) {
 				{"people/enterprise", func() error { _, err := svc.ListPeople(ctx, enterprise, service.PersonFilter{}, page); return err }},
 				{"people/search", func() error {
 					_, err := svc.ListPeople(ctx, admin, service.PersonFilter{Q: "职工5999"}, page)
+					return err
+				}},
+				{"entrants/admin", func() error {
+					_, err := svc.ListEntrants(ctx, admin, eventID, service.EntrantFilter{}, page)
+					return err
+				}},
+				{"entrants/enterprise", func() error {
+					_, err := svc.ListEntrants(ctx, enterprise, eventID, service.EntrantFilter{}, page)
 					return err
 				}},
 				{"organisations/tree-admin", func() error { _, err := svc.OrganisationTree(ctx, admin); return err }},
