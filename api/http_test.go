@@ -1,11 +1,13 @@
 package api_test
 
 import (
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"leitai/api"
 	"leitai/model/modeltest"
 )
 
@@ -110,5 +112,26 @@ func TestSPA_DeepLinksGetIndexAndAssetsAreCachedLong(t *testing.T) {
 	res := serve(s, httptest.NewRequest("GET", "/assets/index-abc1.js", nil))
 	if res.Code != 200 || !strings.Contains(res.Header().Get("Cache-Control"), "immutable") {
 		t.Errorf("asset: %d Cache-Control %q", res.Code, res.Header().Get("Cache-Control"))
+	}
+}
+
+// TestRecovery_APanicIs500WithTheRequestIDAndNothingInternal runs the router
+// without a service: the first request that needs it panics.
+func TestRecovery_APanicIs500WithTheRequestIDAndNothingInternal(t *testing.T) {
+	var logged strings.Builder
+	h := api.NewRouter(nil, slog.New(slog.NewTextHandler(&logged, nil)), spaFiles)
+	req := httptest.NewRequest("GET", "/api/v1/auth/me", nil)
+	req.AddCookie(&http.Cookie{Name: api.SessionCookie, Value: "x"})
+	res := httptest.NewRecorder()
+	h.ServeHTTP(res, req)
+	rid := res.Header().Get("X-Request-ID")
+	if res.Code != http.StatusInternalServerError || !strings.Contains(res.Body.String(), `"code":"internal"`) || !strings.Contains(res.Body.String(), rid) {
+		t.Fatalf("%d %s", res.Code, res.Body)
+	}
+	if strings.Contains(res.Body.String(), "nil pointer") || strings.Contains(res.Body.String(), ".go:") {
+		t.Errorf("the answer leaks internals: %s", res.Body)
+	}
+	if !strings.Contains(logged.String(), "panic") || !strings.Contains(logged.String(), rid) {
+		t.Errorf("the panic was not logged with its request id:\n%s", logged.String())
 	}
 }

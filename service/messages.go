@@ -93,7 +93,7 @@ var messages = map[string][2]string{
 	"parent_word":              {"上级单位", "parent organisation"},
 	"username_format":          {"用户名为3到32位字母、数字、下划线、点或连字符", "a username is 3 to 32 letters, digits, underscores, dots or hyphens"},
 	"username_taken":           {"用户名 %s 已存在", "the username %s is taken"},
-	"password_weak":            {"密码需8到72个字符，且同时包含字母和数字", "a password needs 8 to 72 characters with both letters and digits"},
+	"password_weak":            {"密码需至少8个字符、不超过72字节（汉字每字计3字节），且同时包含字母和数字", "a password needs at least 8 characters, at most 72 bytes (a Chinese character counts 3), with both letters and digits"},
 	"password_wrong":           {"原密码不正确", "the current password is wrong"},
 	"password_same":            {"新密码不能与原密码相同", "the new password must differ from the current one"},
 	"role_needs_enterprise":    {"企业账号必须属于企业", "an enterprise account must belong to an enterprise"},

@@ -3,13 +3,16 @@ package service
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
 )
 
 // checkPasswordStrength returns the message key of what is wrong, or "".
+// The upper bound is bcrypt's: 72 bytes, which is 72 letters or digits but
+// only 24 Chinese characters.
 func checkPasswordStrength(p string) string {
-	if len(p) < 8 || len(p) > 72 {
+	if utf8.RuneCountInString(p) < 8 || len(p) > 72 {
 		return "password_weak"
 	}
 	hasLetter := strings.IndexFunc(p, unicode.IsLetter) >= 0
