@@ -59,19 +59,23 @@ var (
 func (r Rules) check(prefix string) []FieldError {
 	var fe []FieldError
 	add := func(f, key string, args ...any) { fe = append(fe, field(prefix+f, key, args...)) }
+	// codeAndName checks a row's code (present, unique in seen) and name.
+	codeAndName := func(p, code, name string, seen map[string]bool) {
+		switch {
+		case strings.TrimSpace(code) == "":
+			add(p+".code", "required")
+		case seen[code]:
+			add(p+".code", "code_repeated", code)
+		}
+		seen[code] = true
+		if strings.TrimSpace(name) == "" {
+			add(p+".name", "required")
+		}
+	}
 	stages := map[string]bool{}
 	for i, s := range r.Stages {
 		p := fmt.Sprintf(".stages[%d]", i)
-		switch {
-		case strings.TrimSpace(s.Code) == "":
-			add(p+".code", "required")
-		case stages[s.Code]:
-			add(p+".code", "code_repeated", s.Code)
-		}
-		stages[s.Code] = true
-		if strings.TrimSpace(s.Name) == "" {
-			add(p+".name", "required")
-		}
+		codeAndName(p, s.Code, s.Name, stages)
 		if s.Weight < 0 || s.Weight > 100 {
 			add(p+".weight", "weight_range")
 		}
@@ -79,16 +83,7 @@ func (r Rules) check(prefix string) []FieldError {
 	codes := map[string]bool{}
 	for i, c := range r.Criteria {
 		p := fmt.Sprintf(".criteria[%d]", i)
-		switch {
-		case strings.TrimSpace(c.Code) == "":
-			add(p+".code", "required")
-		case codes[c.Code]:
-			add(p+".code", "code_repeated", c.Code)
-		}
-		codes[c.Code] = true
-		if strings.TrimSpace(c.Name) == "" {
-			add(p+".name", "required")
-		}
+		codeAndName(p, c.Code, c.Name, codes)
 		if !stages[c.Stage] {
 			add(p+".stage", "stage_unknown", c.Stage)
 		}
