@@ -16,20 +16,14 @@ import (
 
 // Event is what the API shows of an event.
 type Event struct {
-	ID                 uint             `json:"id"`
-	ContestID          uint             `json:"contest_id"`
-	Name               string           `json:"name"`
-	Trade              string           `json:"trade"`
-	EntrantType        string           `json:"entrant_type"`
-	TeamSize           int              `json:"team_size"`
-	QuotaPerEnterprise int              `json:"quota_per_enterprise"`
-	Stations           int              `json:"stations"`
-	Rules              Rules            `json:"rules"`
-	RulesVersion       int              `json:"rules_version"`
-	Drawn              bool             `json:"drawn"`
-	DrawnAt            *time.Time       `json:"drawn_at"`
-	EntrantCounts      map[string]int64 `json:"entrant_counts"`
-	Version            int              `json:"version"`
+	ID        uint `json:"id"`
+	ContestID uint `json:"contest_id"`
+	EventDraft
+	RulesVersion  int              `json:"rules_version"`
+	Drawn         bool             `json:"drawn"`
+	DrawnAt       *time.Time       `json:"drawn_at"`
+	EntrantCounts map[string]int64 `json:"entrant_counts"`
+	Version       int              `json:"version"`
 }
 
 // EventInput is the editable part of an event; nil fields stay as they are.
@@ -61,8 +55,7 @@ func parseRules(raw string) Rules {
 }
 
 func (s *Service) eventView(db *gorm.DB, e model.Event) (Event, error) {
-	v := Event{ID: e.ID, ContestID: e.ContestID, Name: e.Name, Trade: e.Trade, EntrantType: e.EntrantType, TeamSize: e.TeamSize,
-		QuotaPerEnterprise: e.QuotaPerEnterprise, Stations: e.Stations, Rules: parseRules(e.Rules), RulesVersion: e.RulesVersion,
+	v := Event{ID: e.ID, ContestID: e.ContestID, EventDraft: draftOf(e), RulesVersion: e.RulesVersion,
 		Drawn: e.DrawnAt != nil, DrawnAt: e.DrawnAt, Version: e.Version,
 		EntrantCounts: map[string]int64{EntrantPending: 0, EntrantApproved: 0, EntrantRejected: 0, EntrantWithdrawn: 0}}
 	var counts []struct {
@@ -76,6 +69,12 @@ func (s *Service) eventView(db *gorm.DB, e model.Event) (Event, error) {
 		v.EntrantCounts[c.Status] = c.N
 	}
 	return v, nil
+}
+
+// draftOf reads back the editable part of a stored event.
+func draftOf(e model.Event) EventDraft {
+	return EventDraft{Name: e.Name, Trade: e.Trade, EntrantType: e.EntrantType, TeamSize: e.TeamSize,
+		QuotaPerEnterprise: e.QuotaPerEnterprise, Stations: e.Stations, Rules: parseRules(e.Rules)}
 }
 
 func checkEvent(e model.Event, r Rules) error {
@@ -243,8 +242,7 @@ func (s *Service) UpdateEvent(ctx context.Context, c Caller, id uint, in EventIn
 		if e.Version != in.Version {
 			return staleVersion()
 		}
-		d := EventDraft{Name: e.Name, Trade: e.Trade, EntrantType: e.EntrantType, TeamSize: e.TeamSize,
-			QuotaPerEnterprise: e.QuotaPerEnterprise, Stations: e.Stations, Rules: parseRules(e.Rules)}
+		d := draftOf(e)
 		before := d
 		applyEventInput(&d, in)
 		raw, err := json.Marshal(d.Rules)
