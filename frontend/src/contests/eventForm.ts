@@ -1,5 +1,5 @@
 import type { EventInput } from '@/api/events'
-import type { CombineMethod, CriterionKind, EntrantType, EventDraft, Rules, Stage } from '@/api/types'
+import type { CombineMethod, CriterionKind, EventDraft, Rules, Stage } from '@/api/types'
 import { parsePoints, pointsText, pointsToNumber } from './points'
 import { normalise } from './tieBreaks'
 
@@ -13,13 +13,7 @@ export interface CriterionRow {
 }
 
 /** An event as its editor holds it: points stay text until saved. */
-export interface EventForm {
-  name: string
-  trade: string
-  entrant_type: EntrantType
-  team_size: number
-  quota_per_enterprise: number
-  stations: number
+export interface EventForm extends Omit<EventDraft, 'rules'> {
   stages: Stage[]
   criteria: CriterionRow[]
   combine: { method: CombineMethod; trim_min_judges: number }
