@@ -136,6 +136,18 @@ test('the enterprise registers a worker, with the ID number checked on the page'
   await expect(entrant).toContainText(WORKER.id)
   await expect(entrant).toContainText('待审核')
   await shot(page, '26-entry-pending')
+
+  // The worker's history in the register shows the new entry.
+  await menu(page).filter({ hasText: '职工名册' }).click()
+  await page.getByTestId('people-table').locator('tbody tr', { hasText: WORKER.name }).getByRole('button', { name: '参赛记录' }).click()
+  const history = page.getByTestId('person-history').locator('tbody tr')
+  await expect(history).toHaveCount(1)
+  await expect(history.first()).toContainText(CONTEST)
+  await expect(history.first()).toContainText('电工')
+  await expect(history.first()).toContainText('待审核')
+  await shot(page, '26b-person-history')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('person-history')).toBeHidden()
   await logout(page)
 })
 

@@ -1,5 +1,5 @@
 import { http } from './http'
-import type { Page, PageQuery, Person } from './types'
+import type { Page, PageQuery, Person, PersonEntry } from './types'
 
 export interface PeopleQuery extends PageQuery {
   organisation_id?: number
@@ -7,4 +7,5 @@ export interface PeopleQuery extends PageQuery {
 
 export const peopleApi = {
   list: (query: PeopleQuery) => http.get<Page<Person>>('/people', query),
+  entries: (id: number) => http.get<{ items: PersonEntry[] }>(`/people/${id}/entries`),
 }

@@ -213,3 +213,15 @@ export interface Draw {
   drawn_by: string
   assignments: DrawAssignment[]
 }
+
+/** One of a worker's entries, for their history across contests. */
+export interface PersonEntry {
+  entrant_id: number
+  contest_id: number
+  contest_name: string
+  event_id: number
+  event_name: string
+  status: EntrantStatus
+  draw_number: string
+  entered_at: string
+}
