@@ -79,7 +79,7 @@ func (s *Service) RunDraw(ctx context.Context, c Caller, eventID uint, seedText 
 		return Draw{}, err
 	}
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		ev, err := s.loadEvent(tx, eventID)
+		ev, err := s.lockEvent(tx, eventID)
 		if err != nil {
 			return err
 		}

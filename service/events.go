@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"leitai/model"
 )
@@ -128,6 +129,17 @@ func (s *Service) loadEvent(db *gorm.DB, id uint) (model.Event, error) {
 	var e model.Event
 	err := db.Take(&e, id).Error
 	return e, notFoundOr(err, "event")
+}
+
+// lockEvent loads an event inside a write transaction and holds its row until
+// the transaction ends, so that checks over its entrants (the quota, the draw)
+// and the writes that follow them are not interleaved with another request's.
+// SQLite needs no row lock: its write transactions already run one at a time.
+func (s *Service) lockEvent(tx *gorm.DB, id uint) (model.Event, error) {
+	if tx.Dialector.Name() == "mysql" {
+		tx = tx.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	return s.loadEvent(tx, id)
 }
 
 // ListEvents returns the events of a contest the caller may see.

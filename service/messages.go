@@ -156,5 +156,6 @@ var messages = map[string][2]string{
 	"type_integer":             {"整数", "a whole number"},
 	"type_list":                {"列表", "a list"},
 	"type_object":              {"对象", "an object"},
+	"person_busy":              {"该职工正在另一项报名中登记，请稍后重试", "this worker is being entered elsewhere at this moment; try again"},
 	"mobile_format":            {"手机号码应为以1开头的11位数字", "a mobile number has 11 digits starting with 1"},
 }

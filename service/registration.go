@@ -83,7 +83,12 @@ func upsertPerson(tx *gorm.DB, enterpriseID uint, in PersonInput, fieldPrefix st
 		p.Version++
 	}
 	p.Name, p.Gender, p.Mobile, p.Trade, p.SkillLevel, p.YearsInTrade = in.Name, in.Gender, in.Mobile, strings.TrimSpace(in.Trade), in.SkillLevel, in.YearsInTrade
-	return p, tx.Omit("Organisation").Save(&p).Error
+	err = tx.Omit("Organisation").Save(&p).Error
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		// Another request added the same worker a moment ago, into another event.
+		return p, duplicate(fieldPrefix+".id_number", "person_busy")
+	}
+	return p, err
 }
 
 // Register enters workers, a team or the enterprise itself into an event.
@@ -93,7 +98,7 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 	}
 	var id uint
 	err := s.tx(ctx, func(tx *gorm.DB) error {
-		ev, err := s.loadEvent(tx, eventID)
+		ev, err := s.lockEvent(tx, eventID)
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 // reviewableEvent loads an event whose entries the caller may review: its
 // contest's organiser, while registration is open or closed and before the draw.
 func (s *Service) reviewableEvent(tx *gorm.DB, c Caller, eventID uint) (model.Event, error) {
-	ev, err := s.loadEvent(tx, eventID)
+	ev, err := s.lockEvent(tx, eventID)
 	if err != nil {
 		return ev, err
 	}
