@@ -49,3 +49,38 @@ func TestRegistration_ConcurrentEntriesRespectTheQuota(t *testing.T) {
 		}
 	})
 }
+
+// TestOrganisation_ConcurrentCrossMovesCannotMakeACycle moves two sibling unions
+// under each other at the same moment: one move wins, the other sees it and is
+// refused, and the tree stays a tree.
+func TestOrganisation_ConcurrentCrossMovesCannotMakeACycle(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		a := s.admin()
+		for round := 0; round < 5; round++ {
+			var x, y org
+			a.must(201, "POST", "/api/v1/organisations", map[string]any{"parent_id": f.root.ID, "kind": "grassroots_union", "name": fmt.Sprintf("甲%d", round)}, &x)
+			a.must(201, "POST", "/api/v1/organisations", map[string]any{"parent_id": f.root.ID, "kind": "grassroots_union", "name": fmt.Sprintf("乙%d", round)}, &y)
+			codes := make([]int, 2)
+			var wg sync.WaitGroup
+			for i, move := range [][2]org{{x, y}, {y, x}} {
+				wg.Add(1)
+				go func(i int, child, parent org) {
+					defer wg.Done()
+					c := &client{s: s, cookie: a.cookie, csrf: a.csrf}
+					codes[i] = c.do("PATCH", orgPath(child.ID), map[string]any{"version": child.Version, "parent_id": parent.ID}).Code
+				}(i, move[0], move[1])
+			}
+			wg.Wait()
+			if !(codes[0] == 200) != (codes[1] == 200) || (codes[0] != 200 && codes[0] != 422) || (codes[1] != 200 && codes[1] != 422) {
+				t.Fatalf("round %d: answers %v, want one 200 and one 422", round, codes)
+			}
+			var rows []model.Organisation
+			db.Where("id IN ?", []uint{x.ID, y.ID}).Find(&rows)
+			if *rows[0].ParentID == rows[1].ID && *rows[1].ParentID == rows[0].ID {
+				t.Fatalf("round %d: a cycle was stored", round)
+			}
+		}
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"leitai/model"
 )
@@ -105,6 +106,19 @@ func validateOrganisation(o model.Organisation) error {
 	return nil
 }
 
+// lockTree makes changes to the organisation tree run one at a time on MySQL,
+// by locking the root's row before anything is read: a move and a creation
+// both compute paths from rows another change may be rewriting. Taken first,
+// the lock also means every later read in the transaction sees the tree as the
+// previous change left it. SQLite's write transactions already run one at a time.
+func lockTree(tx *gorm.DB) error {
+	if tx.Dialector.Name() != "mysql" {
+		return nil
+	}
+	var root model.Organisation
+	return tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("parent_id IS NULL").Take(&root).Error
+}
+
 // saveOrganisation writes o and maps a taken credit code to a clear conflict.
 func saveOrganisation(tx *gorm.DB, o *model.Organisation) error {
 	err := tx.Save(o).Error
@@ -180,6 +194,9 @@ func (s *Service) CreateOrganisation(ctx context.Context, c Caller, in NewOrgani
 	}
 	var created model.Organisation
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockTree(tx); err != nil {
+			return err
+		}
 		parent, err := s.loadOrganisation(tx, in.ParentID)
 		if err != nil {
 			var se *Error
@@ -220,6 +237,9 @@ func (s *Service) CreateOrganisation(ctx context.Context, c Caller, in NewOrgani
 func (s *Service) UpdateOrganisation(ctx context.Context, c Caller, id uint, ch OrganisationChange) (Organisation, error) {
 	var updated model.Organisation
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockTree(tx); err != nil {
+			return err
+		}
 		o, err := s.loadOrganisation(tx, id)
 		if err != nil {
 			return err
@@ -297,6 +317,9 @@ func (s *Service) reparent(tx *gorm.DB, c Caller, o *model.Organisation, parentI
 // DeleteOrganisation removes an empty organisation: no units, accounts or people under it.
 func (s *Service) DeleteOrganisation(ctx context.Context, c Caller, id uint) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockTree(tx); err != nil {
+			return err
+		}
 		o, err := s.loadOrganisation(tx, id)
 		if err != nil {
 			return err
