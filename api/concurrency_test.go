@@ -84,3 +84,38 @@ func TestOrganisation_ConcurrentCrossMovesCannotMakeACycle(t *testing.T) {
 		}
 	})
 }
+
+// TestReview_ConcurrentDecisionsOnOneEntryKeepOne sends an approval and a
+// rejection of the same entry, read at the same version, at the same moment:
+// one is kept, the other is told the entry changed.
+func TestReview_ConcurrentDecisionsOnOneEntryKeepOne(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		o := s.login(f.organiser.Username, fixturePwd)
+		path := fmt.Sprintf("/api/v1/entrants/%d/review", f.entrant.ID)
+		bodies := []map[string]any{
+			{"decision": "approve", "version": f.entrant.Version},
+			{"decision": "reject", "reason": "资料不全", "version": f.entrant.Version},
+		}
+		codes := make([]int, 2)
+		var wg sync.WaitGroup
+		for i := range bodies {
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				c := &client{s: s, cookie: o.cookie, csrf: o.csrf}
+				codes[i] = c.do("POST", path, bodies[i]).Code
+			}(i)
+		}
+		wg.Wait()
+		if !(codes[0] == 200 && codes[1] == 409 || codes[0] == 409 && codes[1] == 200) {
+			t.Errorf("answers %v, want one 200 and one 409", codes)
+		}
+		var e model.Entrant
+		db.Take(&e, f.entrant.ID)
+		if e.Version != f.entrant.Version+1 {
+			t.Errorf("version %d after one decision, want %d", e.Version, f.entrant.Version+1)
+		}
+	})
+}

@@ -199,11 +199,10 @@ func (s *Service) UpdateAccount(ctx context.Context, c Caller, id uint, ch Accou
 			}
 			a.Disabled = *ch.Disabled
 		}
-		a.Version++
-		if err := tx.Model(&model.Account{}).Where("id = ?", a.ID).
-			Updates(map[string]any{"display_name": a.DisplayName, "disabled": a.Disabled, "version": a.Version}).Error; err != nil {
+		if err := updateVersioned(tx, &model.Account{}, a.ID, a.Version, map[string]any{"display_name": a.DisplayName, "disabled": a.Disabled}); err != nil {
 			return err
 		}
+		a.Version++
 		if a.Disabled {
 			if err := endSessions(tx, a.ID, 0); err != nil {
 				return err

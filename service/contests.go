@@ -323,7 +323,7 @@ func (s *Service) UpdateContest(ctx context.Context, c Caller, id uint, in Conte
 			return err
 		}
 		ct.Version++
-		if err := tx.Omit("Organiser").Save(&ct).Error; err != nil {
+		if err := saveVersioned(tx, &ct, ct.Version-1, "Organiser"); err != nil {
 			return err
 		}
 		return audit(tx, c, "contest.update", "contest", ct.ID, before, contestView(ct, 0))

@@ -277,7 +277,7 @@ func (s *Service) UpdateEvent(ctx context.Context, c Caller, id uint, in EventIn
 			}
 		}
 		e.Version++
-		if err := tx.Save(&e).Error; err != nil {
+		if err := saveVersioned(tx, &e, e.Version-1); err != nil {
 			if errors.Is(err, gorm.ErrDuplicatedKey) {
 				return duplicate("name", "event_name_taken", e.Name)
 			}

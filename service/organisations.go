@@ -119,9 +119,15 @@ func lockTree(tx *gorm.DB) error {
 	return tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("parent_id IS NULL").Take(&root).Error
 }
 
-// saveOrganisation writes o and maps a taken credit code to a clear conflict.
-func saveOrganisation(tx *gorm.DB, o *model.Organisation) error {
-	err := tx.Save(o).Error
+// saveOrganisation writes o (a new one when readVersion is 0) and maps a taken
+// credit code to a clear conflict.
+func saveOrganisation(tx *gorm.DB, o *model.Organisation, readVersion int) error {
+	var err error
+	if readVersion == 0 {
+		err = tx.Create(o).Error
+	} else {
+		err = saveVersioned(tx, o, readVersion)
+	}
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return duplicate("credit_code", "credit_code_taken", *o.CreditCode)
 	}
@@ -217,7 +223,7 @@ func (s *Service) CreateOrganisation(ctx context.Context, c Caller, in NewOrgani
 		if err := validateOrganisation(created); err != nil {
 			return err
 		}
-		if err := saveOrganisation(tx, &created); err != nil {
+		if err := saveOrganisation(tx, &created, 0); err != nil {
 			return err
 		}
 		created.Path = fmt.Sprintf("%s%d/", parent.Path, created.ID)
@@ -273,7 +279,7 @@ func (s *Service) UpdateOrganisation(ctx context.Context, c Caller, id uint, ch 
 			}
 		}
 		o.Version++
-		if err := saveOrganisation(tx, &o); err != nil {
+		if err := saveOrganisation(tx, &o, o.Version-1); err != nil {
 			return err
 		}
 		if o.Path != oldPath {

@@ -285,8 +285,7 @@ func (s *Service) Withdraw(ctx context.Context, c Caller, id uint) (Entrant, err
 		if err := tx.Where("entrant_id = ?", e.ID).Delete(&model.EventParticipant{}).Error; err != nil {
 			return err
 		}
-		if err := tx.Model(&model.Entrant{}).Where("id = ?", e.ID).Updates(map[string]any{
-			"status": EntrantWithdrawn, "natural_key": nil, "version": e.Version + 1}).Error; err != nil {
+		if err := updateVersioned(tx, &model.Entrant{}, e.ID, e.Version, map[string]any{"status": EntrantWithdrawn, "natural_key": nil}); err != nil {
 			return err
 		}
 		return audit(tx, c, "entrant.withdraw", "entrant", e.ID, map[string]string{"status": e.Status}, map[string]string{"status": EntrantWithdrawn})

@@ -58,8 +58,7 @@ func (s *Service) Review(ctx context.Context, c Caller, id uint, decision, reaso
 		if decision == "reject" {
 			status, rejectReason = EntrantRejected, reason
 		}
-		if err := tx.Model(&model.Entrant{}).Where("id = ?", e.ID).Updates(map[string]any{
-			"status": status, "reject_reason": rejectReason, "version": e.Version + 1}).Error; err != nil {
+		if err := updateVersioned(tx, &model.Entrant{}, e.ID, e.Version, map[string]any{"status": status, "reject_reason": rejectReason}); err != nil {
 			return err
 		}
 		return auditWithReason(tx, c, "entrant.review", "entrant", e.ID, map[string]string{"status": e.Status},
@@ -95,9 +94,14 @@ func (s *Service) ApproveAll(ctx context.Context, c Caller, eventID uint, ids []
 				return conflict("not_pending", e.ID)
 			}
 		}
-		if err := tx.Model(&model.Entrant{}).Where("id IN ?", ids).Updates(map[string]any{
-			"status": EntrantApproved, "version": gorm.Expr("version + 1")}).Error; err != nil {
-			return err
+		// The status condition holds against a review that landed after the read above.
+		res := tx.Model(&model.Entrant{}).Where("id IN ? AND status = ?", ids, EntrantPending).Updates(map[string]any{
+			"status": EntrantApproved, "version": gorm.Expr("version + 1")})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected != int64(len(ids)) {
+			return staleVersion()
 		}
 		for _, e := range rows {
 			if err := audit(tx, c, "entrant.review", "entrant", e.ID, map[string]string{"status": e.Status}, map[string]string{"status": EntrantApproved}); err != nil {

@@ -40,7 +40,7 @@ func (s *Service) MoveContest(ctx context.Context, c Caller, id uint, to, reason
 		if err := s.checkStep(tx, ct, to); err != nil {
 			return err
 		}
-		if err := tx.Model(&model.Contest{}).Where("id = ?", ct.ID).Updates(map[string]any{"status": to, "version": ct.Version + 1}).Error; err != nil {
+		if err := updateVersioned(tx, &model.Contest{}, ct.ID, ct.Version, map[string]any{"status": to}); err != nil {
 			return err
 		}
 		return auditWithReason(tx, c, "contest.step", "contest", ct.ID, map[string]string{"status": ct.Status}, map[string]string{"status": to}, strings.TrimSpace(reason))
