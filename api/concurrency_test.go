@@ -12,6 +12,22 @@ import (
 	"leitai/model/modeltest"
 )
 
+// concurrently sends n requests at once in the session of as, each through
+// its own client, and returns their statuses in order.
+func concurrently(as *client, n int, send func(c *client, i int) int) []int {
+	codes := make([]int, n)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i] = send(&client{s: as.s, cookie: as.cookie, csrf: as.csrf}, i)
+		}()
+	}
+	wg.Wait()
+	return codes
+}
+
 // TestRegistration_ConcurrentEntriesRespectTheQuota sends many registrations
 // of one enterprise at once into an event with room for three: exactly the
 // room is taken, whatever the interleaving.
@@ -22,17 +38,9 @@ func TestRegistration_ConcurrentEntriesRespectTheQuota(t *testing.T) {
 		_, ev := s.openContest(s.admin(), f.district.ID, 3)
 		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
 		const tries = 8
-		codes := make([]int, tries)
-		var wg sync.WaitGroup
-		for i := 0; i < tries; i++ {
-			wg.Add(1)
-			go func(i int) {
-				defer wg.Done()
-				c := &client{s: s, cookie: ent.cookie, csrf: ent.csrf}
-				codes[i] = c.do("POST", entrantsPath(ev), worker(fmt.Sprintf("职工%d", i), idNumber(fmt.Sprintf("1101051986010100%d", i)), []string{"female", "male"}[i%2])).Code
-			}(i)
-		}
-		wg.Wait()
+		codes := concurrently(ent, tries, func(c *client, i int) int {
+			return c.do("POST", entrantsPath(ev), worker(fmt.Sprintf("职工%d", i), idNumber(fmt.Sprintf("1101051986010100%d", i)), []string{"female", "male"}[i%2])).Code
+		})
 		created, refused := 0, 0
 		for _, code := range codes {
 			switch code {
@@ -62,17 +70,11 @@ func TestOrganisation_ConcurrentCrossMovesCannotMakeACycle(t *testing.T) {
 			var x, y org
 			a.must(201, "POST", "/api/v1/organisations", map[string]any{"parent_id": f.root.ID, "kind": "grassroots_union", "name": fmt.Sprintf("甲%d", round)}, &x)
 			a.must(201, "POST", "/api/v1/organisations", map[string]any{"parent_id": f.root.ID, "kind": "grassroots_union", "name": fmt.Sprintf("乙%d", round)}, &y)
-			codes := make([]int, 2)
-			var wg sync.WaitGroup
-			for i, move := range [][2]org{{x, y}, {y, x}} {
-				wg.Add(1)
-				go func(i int, child, parent org) {
-					defer wg.Done()
-					c := &client{s: s, cookie: a.cookie, csrf: a.csrf}
-					codes[i] = c.do("PATCH", orgPath(child.ID), map[string]any{"version": child.Version, "parent_id": parent.ID}).Code
-				}(i, move[0], move[1])
-			}
-			wg.Wait()
+			moves := [][2]org{{x, y}, {y, x}}
+			codes := concurrently(a, len(moves), func(c *client, i int) int {
+				child, parent := moves[i][0], moves[i][1]
+				return c.do("PATCH", orgPath(child.ID), map[string]any{"version": child.Version, "parent_id": parent.ID}).Code
+			})
 			if !(codes[0] == 200) != (codes[1] == 200) || (codes[0] != 200 && codes[0] != 422) || (codes[1] != 200 && codes[1] != 422) {
 				t.Fatalf("round %d: answers %v, want one 200 and one 422", round, codes)
 			}
@@ -98,17 +100,7 @@ func TestReview_ConcurrentDecisionsOnOneEntryKeepOne(t *testing.T) {
 			{"decision": "approve", "version": f.entrant.Version},
 			{"decision": "reject", "reason": "资料不全", "version": f.entrant.Version},
 		}
-		codes := make([]int, 2)
-		var wg sync.WaitGroup
-		for i := range bodies {
-			wg.Add(1)
-			go func(i int) {
-				defer wg.Done()
-				c := &client{s: s, cookie: o.cookie, csrf: o.csrf}
-				codes[i] = c.do("POST", path, bodies[i]).Code
-			}(i)
-		}
-		wg.Wait()
+		codes := concurrently(o, len(bodies), func(c *client, i int) int { return c.do("POST", path, bodies[i]).Code })
 		if !(codes[0] == 200 && codes[1] == 409 || codes[0] == 409 && codes[1] == 200) {
 			t.Errorf("answers %v, want one 200 and one 409", codes)
 		}

@@ -44,16 +44,16 @@ func (c Caller) mayBrowseTree() bool {
 	return c.Role == model.RoleAdmin || c.Role == model.RoleOrganiser
 }
 
-// withinScope limits a query on a table joined to organisations (aliased
-// orgAlias) to the caller's subtree.
-func (c Caller) withinScope(q *gorm.DB, orgAlias string) *gorm.DB {
+// organisationScope limits a query on the organisations table to those the
+// caller sees.
+func (c Caller) organisationScope(q *gorm.DB) *gorm.DB {
 	if c.Role == model.RoleAdmin {
 		return q
 	}
 	if c.Role == model.RoleEnterprise {
-		return q.Where(orgAlias+".id = ?", c.OrganisationID)
+		return q.Where("organisations.id = ?", c.OrganisationID)
 	}
-	return q.Where(orgAlias+".path LIKE ?", c.OrgPath+"%")
+	return q.Where("organisations.path LIKE ?", c.OrgPath+"%")
 }
 
 // scopeByOrganisation limits a query on a table with an organisation column

@@ -141,7 +141,7 @@ func (s *Service) OrganisationTree(ctx context.Context, c Caller) ([]*OrgNode, e
 		return nil, forbidden()
 	}
 	var orgs []model.Organisation
-	if err := c.withinScope(s.db.WithContext(ctx).Table("organisations"), "organisations").Order("path").Find(&orgs).Error; err != nil {
+	if err := c.organisationScope(s.db.WithContext(ctx).Model(&model.Organisation{})).Order("path").Find(&orgs).Error; err != nil {
 		return nil, err
 	}
 	nodes := make(map[uint]*OrgNode, len(orgs))
@@ -164,7 +164,7 @@ func (s *Service) ListOrganisations(ctx context.Context, c Caller, f Organisatio
 	if !c.mayBrowseTree() {
 		return Page[Organisation]{}, forbidden()
 	}
-	q := c.withinScope(s.db.WithContext(ctx).Model(&model.Organisation{}), "organisations")
+	q := c.organisationScope(s.db.WithContext(ctx).Model(&model.Organisation{}))
 	if f.Q != "" {
 		pat := likePattern(f.Q)
 		q = q.Where("(name LIKE ? OR credit_code LIKE ?)", pat, pat)
