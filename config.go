@@ -22,6 +22,9 @@ type config struct {
 	AdminPassword string
 	Secret        []byte
 	Demo          bool
+	// TrustedProxies are the addresses (IPs or CIDR ranges) whose
+	// X-Forwarded-For header names the client; nobody else's is believed.
+	TrustedProxies []string
 	// dataDir keeps the generated secret: the SQLite file's directory, or ./data.
 	dataDir string
 }
@@ -41,10 +44,11 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs := flag.NewFlagSet("leitai", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", env("LEITAI_ADDR", "127.0.0.1:8080"), "listen address, host:port (LEITAI_ADDR)")
-	db := fs.String("db", env("LEITAI_DB", "sqlite:./data/leitai.db"), "database: sqlite:PATH or mysql://user:pass@tcp(host:3306)/db?parseTime=true (LEITAI_DB)")
+	db := fs.String("db", getenv("LEITAI_DB"), "database: sqlite:PATH or mysql://user:pass@tcp(host:3306)/db?parseTime=true; sqlite:./data/leitai.db if unset, sqlite:./data/demo.db with --demo (LEITAI_DB)")
 	adminPassword := fs.String("admin-password", getenv("LEITAI_ADMIN_PASSWORD"), "password of the first administrator, used on first start only (LEITAI_ADMIN_PASSWORD)")
 	secret := fs.String("secret", getenv("LEITAI_SECRET"), "key for session tokens, at least 32 characters; generated and kept in the data directory if unset (LEITAI_SECRET)")
-	demo := fs.Bool("demo", false, "load the demo city federation into the database, then serve")
+	demo := fs.Bool("demo", false, "load the demo city federation into a new database, then serve")
+	proxies := fs.String("trusted-proxies", getenv("LEITAI_TRUSTED_PROXIES"), "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed; none if unset (LEITAI_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
@@ -52,6 +56,13 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	cfg := config{Addr: *addr, AdminPassword: *adminPassword, Demo: *demo}
 	if _, port, err := net.SplitHostPort(cfg.Addr); err != nil || port == "" {
 		return config{}, settingError{"LEITAI_ADDR", fmt.Sprintf("%q is not host:port, as in 127.0.0.1:8080", cfg.Addr)}
+	}
+	if *db == "" {
+		// The demo never lands in the real database unless told to.
+		*db = "sqlite:./data/leitai.db"
+		if cfg.Demo {
+			*db = "sqlite:./data/demo.db"
+		}
 	}
 	loc, err := model.ParseLocation(*db)
 	if err != nil {
@@ -61,6 +72,17 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	cfg.dataDir = "data"
 	if loc.Dialect == model.SQLite {
 		cfg.dataDir = filepath.Dir(loc.Path)
+	}
+	for _, p := range strings.Split(*proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if net.ParseIP(p) == nil {
+			if _, _, err := net.ParseCIDR(p); err != nil {
+				return config{}, settingError{"LEITAI_TRUSTED_PROXIES", fmt.Sprintf("%q is neither an address nor a CIDR range, as in 10.0.0.0/8", p)}
+			}
+		}
+		cfg.TrustedProxies = append(cfg.TrustedProxies, p)
 	}
 	if *secret != "" {
 		if len(*secret) < 32 {

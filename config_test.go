@@ -20,6 +20,27 @@ func TestConfig_DefaultsToEmbeddedSQLiteOnLoopback(t *testing.T) {
 	}
 }
 
+func TestConfig_DemoGetsItsOwnDatabaseUnlessTold(t *testing.T) {
+	cfg, err := loadConfig([]string{"--demo"}, envOf(nil), io.Discard)
+	if err != nil || cfg.DB.Path != "./data/demo.db" {
+		t.Fatalf("--demo alone: %+v %v, want ./data/demo.db", cfg.DB, err)
+	}
+	cfg, err = loadConfig([]string{"--demo"}, envOf(map[string]string{"LEITAI_DB": "sqlite:/tmp/x.db"}), io.Discard)
+	if err != nil || cfg.DB.Path != "/tmp/x.db" {
+		t.Fatalf("--demo with LEITAI_DB: %+v %v, want /tmp/x.db", cfg.DB, err)
+	}
+}
+
+func TestConfig_TrustedProxies(t *testing.T) {
+	cfg, err := loadConfig([]string{"--trusted-proxies", "10.0.0.0/8, 127.0.0.1,::1"}, envOf(nil), io.Discard)
+	if err != nil || strings.Join(cfg.TrustedProxies, " ") != "10.0.0.0/8 127.0.0.1 ::1" {
+		t.Fatalf("%+v %v", cfg.TrustedProxies, err)
+	}
+	if cfg, _ := loadConfig(nil, envOf(nil), io.Discard); len(cfg.TrustedProxies) != 0 {
+		t.Errorf("trusted proxies by default: %v, want none", cfg.TrustedProxies)
+	}
+}
+
 func TestConfig_FlagOverridesEnvironment(t *testing.T) {
 	cfg, err := loadConfig([]string{"--addr", "0.0.0.0:9000"}, envOf(map[string]string{"LEITAI_ADDR": "127.0.0.1:1"}), io.Discard)
 	if err != nil || cfg.Addr != "0.0.0.0:9000" {
@@ -36,6 +57,7 @@ func TestConfig_BadValueNamesTheSetting(t *testing.T) {
 		{map[string]string{"LEITAI_DB": "postgres://x"}, "LEITAI_DB"},
 		{map[string]string{"LEITAI_DB": "mysql://nohost"}, "LEITAI_DB"},
 		{map[string]string{"LEITAI_SECRET": "short"}, "LEITAI_SECRET"},
+		{map[string]string{"LEITAI_TRUSTED_PROXIES": "10.0.0.0/33"}, "LEITAI_TRUSTED_PROXIES"},
 	} {
 		_, err := loadConfig(nil, envOf(tc.env), io.Discard)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.name+": ") || strings.Contains(err.Error(), "\n") {

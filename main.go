@@ -65,13 +65,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		if err := svc.LoadDemo(ctx); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "  Demo loaded: accounts org_qh, org_jb, org_jx, ent_1 … ent_6, judge_1 … judge_4, password %s\n\n", service.DemoPassword)
+		fmt.Fprintf(stderr, "  Demo loaded into %s: accounts org_qh, org_jb, org_jx, ent_1 … ent_6, judge_1 … judge_4, password %s\n\n", cfg.DB.Redacted(), service.DemoPassword)
 	}
 
 	gin.SetMode(gin.ReleaseMode)
+	router, err := api.NewRouter(svc, log, frontend.Dist(), api.Options{TrustedProxies: cfg.TrustedProxies})
+	if err != nil {
+		return settingError{"LEITAI_TRUSTED_PROXIES", err.Error()}
+	}
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           api.NewRouter(svc, log, frontend.Dist()),
+		Handler:           router,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		WriteTimeout:      5 * time.Minute,

@@ -23,7 +23,7 @@ func (h *handlers) login(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	res, err := h.svc.Login(c, req.Username, req.Password)
+	res, err := h.svc.Login(c, req.Username, req.Password, c.ClientIP())
 	if err != nil {
 		h.fail(c, err)
 		return

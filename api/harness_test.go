@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -24,6 +25,10 @@ import (
 )
 
 const adminPassword = "Admin-pass-2026"
+
+// proxyAddr is the one reverse proxy the test server trusts to name clients
+// in X-Forwarded-For; requests come from 192.0.2.1 unless a client says otherwise.
+const proxyAddr = "10.9.9.9"
 
 func TestMain(m *testing.M) {
 	gin.SetMode(gin.TestMode)
@@ -55,16 +60,24 @@ func newServer(t testing.TB, db *gorm.DB) *server {
 	if _, err := s.svc.EnsureAdmin(t.Context(), adminPassword); err != nil {
 		t.Fatal(err)
 	}
-	s.handler = api.NewRouter(s.svc, log, spaFiles)
+	h, err := api.NewRouter(s.svc, log, spaFiles, api.Options{TrustedProxies: []string{proxyAddr}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.handler = h
 	return s
 }
 
-// client is one browser: its session cookie and CSRF token.
+// client is one browser: its session cookie and CSRF token, and the address
+// it connects from (192.0.2.1 when empty).
 type client struct {
 	s      *server
 	cookie string
 	csrf   string
 	lang   string
+	addr   string
+	// forwardedFor, when set, is sent as X-Forwarded-For.
+	forwardedFor string
 }
 
 func (s *server) anonymous() *client { return &client{s: s} }
@@ -107,6 +120,12 @@ func (c *client) do(method, path string, body any) *httptest.ResponseRecorder {
 	}
 	if c.csrf != "" {
 		req.Header.Set(api.CSRFHeader, c.csrf)
+	}
+	if c.addr != "" {
+		req.RemoteAddr = net.JoinHostPort(c.addr, "40000")
+	}
+	if c.forwardedFor != "" {
+		req.Header.Set("X-Forwarded-For", c.forwardedFor)
 	}
 	res := httptest.NewRecorder()
 	c.s.handler.ServeHTTP(res, req)

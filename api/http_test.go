@@ -119,7 +119,10 @@ func TestSPA_DeepLinksGetIndexAndAssetsAreCachedLong(t *testing.T) {
 // without a service: the first request that needs it panics.
 func TestRecovery_APanicIs500WithTheRequestIDAndNothingInternal(t *testing.T) {
 	var logged strings.Builder
-	h := api.NewRouter(nil, slog.New(slog.NewTextHandler(&logged, nil)), spaFiles)
+	h, err := api.NewRouter(nil, slog.New(slog.NewTextHandler(&logged, nil)), spaFiles, api.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	req := httptest.NewRequest("GET", "/api/v1/auth/me", nil)
 	req.AddCookie(&http.Cookie{Name: api.SessionCookie, Value: "x"})
 	res := httptest.NewRecorder()

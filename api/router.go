@@ -21,13 +21,24 @@ type handlers struct {
 	validate *validator.Validate
 }
 
+// Options are the router's settings.
+type Options struct {
+	// TrustedProxies are the reverse proxies (addresses or CIDR ranges) whose
+	// X-Forwarded-For header names the client. Nobody else's is believed.
+	TrustedProxies []string
+}
+
 // NewRouter wires every route. spa is the built single-page app (index.html and
 // its assets); the API answers under /api/v1 and everything else is the app.
-func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS) *gin.Engine {
+func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) (*gin.Engine, error) {
 	h := &handlers{svc: svc, log: log, validate: newValidator()}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.ContextWithFallback = true
+	r.RemoteIPHeaders = []string{"X-Forwarded-For"}
+	if err := r.SetTrustedProxies(opts.TrustedProxies); err != nil {
+		return nil, err
+	}
 	r.Use(requestID(), h.accessLog(), h.recovery(), securityHeaders())
 
 	r.GET("/healthz", h.healthz)
@@ -83,5 +94,5 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS) *gin.Engine {
 
 	r.NoMethod(h.noMethod)
 	r.NoRoute(h.noRoute(spa))
-	return r
+	return r, nil
 }

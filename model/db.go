@@ -33,6 +33,18 @@ type Location struct {
 	DSN string
 }
 
+// Redacted names the database without its password, for messages.
+func (l Location) Redacted() string {
+	if l.Dialect == SQLite {
+		return "sqlite:" + l.Path
+	}
+	dsn, _, _ := strings.Cut(l.DSN, "?")
+	if at := strings.LastIndex(dsn, "@"); at >= 0 {
+		dsn = dsn[at+1:]
+	}
+	return "mysql://" + dsn
+}
+
 // ParseLocation reads "sqlite:PATH" or "mysql://user:pass@tcp(host:3306)/db?parseTime=true".
 func ParseLocation(value string) (Location, error) {
 	switch {

@@ -69,7 +69,8 @@ func roleFits(role string, org model.Organisation) *FieldError {
 	return &f
 }
 
-func (s *Service) loadAccount(db *gorm.DB, id uint) (model.Account, error) {
+func (s *Service) loadAccount(ctx context.Context, id uint) (model.Account, error) {
+	db := s.conn(ctx)
 	var a model.Account
 	err := db.Preload("Organisation").Take(&a, id).Error
 	return a, notFoundOr(err, "account")
@@ -80,7 +81,7 @@ func (s *Service) ListAccounts(ctx context.Context, c Caller, f AccountFilter, p
 	if !c.mayBrowseTree() {
 		return Page[Account]{}, forbidden()
 	}
-	db := s.db.WithContext(ctx)
+	db := s.conn(ctx)
 	q := c.scopeByOrganisation(db.Model(&model.Account{}).Preload("Organisation"), "accounts.organisation_id")
 	if f.Q != "" {
 		pat := likePattern(f.Q)
@@ -97,7 +98,7 @@ func (s *Service) ListAccounts(ctx context.Context, c Caller, f AccountFilter, p
 
 // GetAccount returns one account in the caller's part of the tree, or the caller's own.
 func (s *Service) GetAccount(ctx context.Context, c Caller, id uint) (Account, error) {
-	a, err := s.loadAccount(s.db.WithContext(ctx), id)
+	a, err := s.loadAccount(ctx, id)
 	if err != nil {
 		return Account{}, err
 	}
@@ -125,7 +126,7 @@ func (s *Service) CreateAccount(ctx context.Context, c Caller, in NewAccount) (A
 	} else if !c.createsRole(in.Role) {
 		return Account{}, &Error{Kind: KindForbidden, Code: "forbidden", Text: T("role_not_allowed")}
 	}
-	if key := checkPasswordStrength(in.Password); key != "" {
+	if key := s.checkPassword(username, in.Password); key != "" {
 		fields = append(fields, field("password", key))
 	}
 	if len(fields) > 0 {
@@ -136,8 +137,9 @@ func (s *Service) CreateAccount(ctx context.Context, c Caller, in NewAccount) (A
 		return Account{}, err
 	}
 	var created model.Account
-	err = s.tx(ctx, func(tx *gorm.DB) error {
-		org, err := s.loadOrganisation(tx, in.OrganisationID)
+	err = s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		org, err := s.loadOrganisation(ctx, in.OrganisationID)
 		if err != nil {
 			return invalid(field("organisation_id", "not_found", T("organisation_word")))
 		}
@@ -155,7 +157,7 @@ func (s *Service) CreateAccount(ctx context.Context, c Caller, in NewAccount) (A
 			}
 			return err
 		}
-		return audit(tx, c, "account.create", "account", created.ID, nil, accountView(created))
+		return s.audit(ctx, c, "account.create", "account", created.ID, nil, accountView(created))
 	})
 	if err != nil {
 		return Account{}, err
@@ -164,8 +166,8 @@ func (s *Service) CreateAccount(ctx context.Context, c Caller, in NewAccount) (A
 }
 
 // manageAccount loads an account the caller may change, inside tx.
-func (s *Service) manageAccount(tx *gorm.DB, c Caller, id uint) (model.Account, error) {
-	a, err := s.loadAccount(tx, id)
+func (s *Service) manageAccount(ctx context.Context, c Caller, id uint) (model.Account, error) {
+	a, err := s.loadAccount(ctx, id)
 	if err != nil {
 		return a, err
 	}
@@ -178,8 +180,8 @@ func (s *Service) manageAccount(tx *gorm.DB, c Caller, id uint) (model.Account, 
 // UpdateAccount renames, disables or enables an account. Disabling ends its sessions.
 func (s *Service) UpdateAccount(ctx context.Context, c Caller, id uint, ch AccountChange) (Account, error) {
 	var updated model.Account
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		a, err := s.manageAccount(tx, c, id)
+	err := s.tx(ctx, func(ctx context.Context) error {
+		a, err := s.manageAccount(ctx, c, id)
 		if err != nil {
 			return err
 		}
@@ -199,17 +201,17 @@ func (s *Service) UpdateAccount(ctx context.Context, c Caller, id uint, ch Accou
 			}
 			a.Disabled = *ch.Disabled
 		}
-		if err := updateVersioned(tx, &model.Account{}, a.ID, a.Version, map[string]any{"display_name": a.DisplayName, "disabled": a.Disabled}); err != nil {
+		if err := s.updateVersioned(ctx, &model.Account{}, a.ID, a.Version, map[string]any{"display_name": a.DisplayName, "disabled": a.Disabled}); err != nil {
 			return err
 		}
 		a.Version++
 		if a.Disabled {
-			if err := endSessions(tx, a.ID, 0); err != nil {
+			if err := s.endSessions(ctx, a.ID, 0); err != nil {
 				return err
 			}
 		}
 		updated = a
-		return audit(tx, c, "account.update", "account", a.ID, before, accountView(a))
+		return s.audit(ctx, c, "account.update", "account", a.ID, before, accountView(a))
 	})
 	if err != nil {
 		return Account{}, err
@@ -220,15 +222,20 @@ func (s *Service) UpdateAccount(ctx context.Context, c Caller, id uint, ch Accou
 // ResetPassword sets a new password for someone else's account; its sessions
 // end and it must choose its own password at the next login.
 func (s *Service) ResetPassword(ctx context.Context, c Caller, id uint, password string) error {
-	if key := checkPasswordStrength(password); key != "" {
+	target, err := s.manageAccount(ctx, c, id)
+	if err != nil {
+		return err
+	}
+	if key := s.checkPassword(target.Username, password); key != "" {
 		return invalid(field("password", key))
 	}
 	hash, err := s.hashPassword(password)
 	if err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *gorm.DB) error {
-		a, err := s.manageAccount(tx, c, id)
+	return s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		a, err := s.manageAccount(ctx, c, id)
 		if err != nil {
 			return err
 		}
@@ -236,9 +243,9 @@ func (s *Service) ResetPassword(ctx context.Context, c Caller, id uint, password
 			Updates(map[string]any{"password_hash": hash, "must_change_password": true, "version": gorm.Expr("version + 1")}).Error; err != nil {
 			return err
 		}
-		if err := endSessions(tx, a.ID, 0); err != nil {
+		if err := s.endSessions(ctx, a.ID, 0); err != nil {
 			return err
 		}
-		return audit(tx, c, "account.password_reset", "account", a.ID, nil, nil)
+		return s.audit(ctx, c, "account.password_reset", "account", a.ID, nil, nil)
 	})
 }

@@ -19,7 +19,7 @@ const RootName = "市总工会"
 // once. On a database that has accounts it does nothing and returns "".
 func (s *Service) EnsureAdmin(ctx context.Context, password string) (generated string, err error) {
 	var n int64
-	if err := s.db.WithContext(ctx).Model(&model.Account{}).Count(&n).Error; err != nil || n > 0 {
+	if err := s.conn(ctx).Model(&model.Account{}).Count(&n).Error; err != nil || n > 0 {
 		return "", err
 	}
 	mustChange := false
@@ -28,14 +28,15 @@ func (s *Service) EnsureAdmin(ctx context.Context, password string) (generated s
 			return "", err
 		}
 		generated, mustChange = password, true
-	} else if key := checkPasswordStrength(password); key != "" {
+	} else if key := s.checkPassword("admin", password); key != "" {
 		return "", fmt.Errorf("LEITAI_ADMIN_PASSWORD: %s", T(key).In(LangEN))
 	}
 	hash, err := s.hashPassword(password)
 	if err != nil {
 		return "", err
 	}
-	err = s.tx(ctx, func(tx *gorm.DB) error {
+	err = s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
 		var root model.Organisation
 		err := tx.Where("parent_id IS NULL").Take(&root).Error
 		if err == gorm.ErrRecordNotFound {

@@ -101,15 +101,16 @@ func (c Caller) entersInto(contest model.Contest) bool {
 	return c.Role == model.RoleEnterprise && strings.HasPrefix(c.OrgPath, contest.Organiser.Path)
 }
 
-func (s *Service) loadContest(db *gorm.DB, id uint) (model.Contest, error) {
+func (s *Service) loadContest(ctx context.Context, id uint) (model.Contest, error) {
+	db := s.conn(ctx)
 	var ct model.Contest
 	err := db.Preload("Organiser").Take(&ct, id).Error
 	return ct, notFoundOr(err, "contest")
 }
 
 // visibleContest loads a contest the caller may see.
-func (s *Service) visibleContest(db *gorm.DB, c Caller, id uint) (model.Contest, error) {
-	ct, err := s.loadContest(db, id)
+func (s *Service) visibleContest(ctx context.Context, c Caller, id uint) (model.Contest, error) {
+	ct, err := s.loadContest(ctx, id)
 	if err != nil {
 		return ct, err
 	}
@@ -120,8 +121,8 @@ func (s *Service) visibleContest(db *gorm.DB, c Caller, id uint) (model.Contest,
 }
 
 // runContest loads a contest the caller organises.
-func (s *Service) runContest(db *gorm.DB, c Caller, id uint) (model.Contest, error) {
-	ct, err := s.loadContest(db, id)
+func (s *Service) runContest(ctx context.Context, c Caller, id uint) (model.Contest, error) {
+	ct, err := s.loadContest(ctx, id)
 	if err != nil {
 		return ct, err
 	}
@@ -135,7 +136,8 @@ func wrongStep(status string) *Error {
 	return &Error{Kind: KindConflict, Code: "wrong_step", Text: T("wrong_step", T("step_"+status))}
 }
 
-func (s *Service) countEvents(db *gorm.DB, contestID uint) int64 {
+func (s *Service) countEvents(ctx context.Context, contestID uint) int64 {
+	db := s.conn(ctx)
 	var n int64
 	db.Model(&model.Event{}).Where("contest_id = ?", contestID).Count(&n)
 	return n
@@ -146,7 +148,7 @@ func (s *Service) ListContests(ctx context.Context, c Caller, f ContestFilter, p
 	if c.Role == model.RoleJudge {
 		return Page[Contest]{}, forbidden()
 	}
-	db := s.db.WithContext(ctx)
+	db := s.conn(ctx)
 	q := c.contestScope(db.Model(&model.Contest{}).Preload("Organiser"))
 	if f.Q != "" {
 		q = q.Where("contests.name LIKE ?", likePattern(f.Q))
@@ -184,12 +186,11 @@ func (s *Service) ListContests(ctx context.Context, c Caller, f ContestFilter, p
 
 // GetContest returns one contest the caller may see.
 func (s *Service) GetContest(ctx context.Context, c Caller, id uint) (Contest, error) {
-	db := s.db.WithContext(ctx)
-	ct, err := s.visibleContest(db, c, id)
+	ct, err := s.visibleContest(ctx, c, id)
 	if err != nil {
 		return Contest{}, err
 	}
-	return contestView(ct, s.countEvents(db, ct.ID)), nil
+	return contestView(ct, s.countEvents(ctx, ct.ID)), nil
 }
 
 // applyContestInput copies the given fields and checks the result.
@@ -253,12 +254,13 @@ func (s *Service) CreateContest(ctx context.Context, c Caller, in ContestInput) 
 		return Contest{}, forbidden()
 	}
 	var created model.Contest
-	err := s.tx(ctx, func(tx *gorm.DB) error {
+	err := s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
 		orgID := c.OrganisationID
 		if in.OrganiserID != nil && *in.OrganiserID != 0 {
 			orgID = *in.OrganiserID
 		}
-		org, err := s.loadOrganisation(tx, orgID)
+		org, err := s.loadOrganisation(ctx, orgID)
 		if err != nil {
 			return invalid(field("organiser_id", "not_found", T("organisation_word")))
 		}
@@ -277,11 +279,11 @@ func (s *Service) CreateContest(ctx context.Context, c Caller, in ContestInput) 
 		}
 		tpl, _ := templateOf(created.Kind)
 		for _, d := range tpl.Events {
-			if _, err := s.insertEvent(tx, created.ID, d); err != nil {
+			if _, err := s.insertEvent(ctx, created.ID, d); err != nil {
 				return err
 			}
 		}
-		return audit(tx, c, "contest.create", "contest", created.ID, nil, contestView(created, int64(len(tpl.Events))))
+		return s.audit(ctx, c, "contest.create", "contest", created.ID, nil, contestView(created, int64(len(tpl.Events))))
 	})
 	if err != nil {
 		return Contest{}, err
@@ -291,8 +293,8 @@ func (s *Service) CreateContest(ctx context.Context, c Caller, in ContestInput) 
 
 // UpdateContest edits a contest while it is a draft.
 func (s *Service) UpdateContest(ctx context.Context, c Caller, id uint, in ContestInput) (Contest, error) {
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		ct, err := s.runContest(tx, c, id)
+	err := s.tx(ctx, func(ctx context.Context) error {
+		ct, err := s.runContest(ctx, c, id)
 		if err != nil {
 			return err
 		}
@@ -306,7 +308,7 @@ func (s *Service) UpdateContest(ctx context.Context, c Caller, id uint, in Conte
 			return invalid(field("kind", "kind_fixed"))
 		}
 		if in.OrganiserID != nil && *in.OrganiserID != ct.OrganiserID {
-			org, err := s.loadOrganisation(tx, *in.OrganiserID)
+			org, err := s.loadOrganisation(ctx, *in.OrganiserID)
 			if err != nil {
 				return invalid(field("organiser_id", "not_found", T("organisation_word")))
 			}
@@ -323,10 +325,10 @@ func (s *Service) UpdateContest(ctx context.Context, c Caller, id uint, in Conte
 			return err
 		}
 		ct.Version++
-		if err := saveVersioned(tx, &ct, ct.Version-1, "Organiser"); err != nil {
+		if err := s.saveVersioned(ctx, &ct, ct.Version-1, "Organiser"); err != nil {
 			return err
 		}
-		return audit(tx, c, "contest.update", "contest", ct.ID, before, contestView(ct, 0))
+		return s.audit(ctx, c, "contest.update", "contest", ct.ID, before, contestView(ct, 0))
 	})
 	if err != nil {
 		return Contest{}, err
@@ -336,8 +338,9 @@ func (s *Service) UpdateContest(ctx context.Context, c Caller, id uint, in Conte
 
 // DeleteContest removes a draft contest with its events.
 func (s *Service) DeleteContest(ctx context.Context, c Caller, id uint) error {
-	return s.tx(ctx, func(tx *gorm.DB) error {
-		ct, err := s.runContest(tx, c, id)
+	return s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		ct, err := s.runContest(ctx, c, id)
 		if err != nil {
 			return err
 		}
@@ -353,6 +356,6 @@ func (s *Service) DeleteContest(ctx context.Context, c Caller, id uint) error {
 		if err := tx.Delete(&model.Contest{}, ct.ID).Error; err != nil {
 			return err
 		}
-		return audit(tx, c, "contest.delete", "contest", ct.ID, contestView(ct, 0), nil)
+		return s.audit(ctx, c, "contest.delete", "contest", ct.ID, contestView(ct, 0), nil)
 	})
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"gorm.io/gorm"
-
 	"leitai/model"
 )
 
@@ -57,23 +55,36 @@ var (
 	demoRegions  = []string{"320102", "320111", "320104", "320106"}
 )
 
-// LoadDemo fills the database with a small city federation: three unions under
-// the city union, six enterprises, forty workers and accounts for each role,
-// all with the password DemoPassword. A database that has it already is left alone.
+// LoadDemo fills a new database with a small city federation: three unions
+// under the city union, six enterprises, forty workers, accounts for each role
+// with the password DemoPassword, and three contests. It is one transaction: a
+// failure leaves the database as it was, and the next run starts again. A
+// database that has the demo already is left alone; one that has anything
+// else than its first start made is refused, so that a real federation never
+// gets demo accounts with a published password.
 func (s *Service) LoadDemo(ctx context.Context) error {
 	hash, err := s.hashPassword(DemoPassword)
 	if err != nil {
 		return err
 	}
-	loaded := false
-	err = s.tx(ctx, func(tx *gorm.DB) error {
+	return s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
 		var root model.Organisation
 		if err := tx.Where("parent_id IS NULL").Take(&root).Error; err != nil {
 			return fmt.Errorf("demo needs the city union; start once without --demo first: %w", err)
 		}
 		if root.Name == demoRootName {
-			loaded = true
 			return nil
+		}
+		var orgCount, accountCount int64
+		if err := tx.Model(&model.Organisation{}).Count(&orgCount).Error; err != nil {
+			return err
+		}
+		if err := tx.Model(&model.Account{}).Count(&accountCount).Error; err != nil {
+			return err
+		}
+		if orgCount != 1 || accountCount != 1 {
+			return fmt.Errorf("the demo loads only into a new database, and this one has %d organisations and %d accounts; give the demo its own, as --db sqlite:./data/demo.db", orgCount, accountCount)
 		}
 		if err := tx.Model(&root).Updates(map[string]any{"name": demoRootName, "version": root.Version + 1}).Error; err != nil {
 			return err
@@ -103,18 +114,17 @@ func (s *Service) LoadDemo(ctx context.Context) error {
 				return err
 			}
 		}
-		return tx.Create(demoPeople(orgs)).Error
+		if err := tx.Create(demoPeople(orgs)).Error; err != nil {
+			return err
+		}
+		return s.loadDemoContests(ctx)
 	})
-	if err != nil || loaded {
-		return err
-	}
-	return s.loadDemoContests(ctx)
 }
 
 // demoCaller acts as a demo account, as its session would.
 func (s *Service) demoCaller(ctx context.Context, username string) (Caller, error) {
 	var a model.Account
-	if err := s.db.WithContext(ctx).Preload("Organisation").Where("username_key = ?", username).Take(&a).Error; err != nil {
+	if err := s.conn(ctx).Preload("Organisation").Where("username_key = ?", username).Take(&a).Error; err != nil {
 		return Caller{}, err
 	}
 	return Caller{AccountID: a.ID, Username: a.Username, Role: a.Role, OrganisationID: a.OrganisationID, OrgPath: a.Organisation.Path}, nil
@@ -149,7 +159,7 @@ func (s *Service) loadDemoContests(ctx context.Context) error {
 		return err
 	}
 	var people []model.Person
-	if err := s.db.WithContext(ctx).Preload("Organisation").Order("id").Find(&people).Error; err != nil {
+	if err := s.conn(ctx).Preload("Organisation").Order("id").Find(&people).Error; err != nil {
 		return err
 	}
 	for i, p := range people[:18] {

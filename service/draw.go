@@ -11,8 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"gorm.io/gorm"
-
 	"leitai/model"
 )
 
@@ -78,12 +76,13 @@ func (s *Service) RunDraw(ctx context.Context, c Caller, eventID uint, seedText 
 	if err != nil {
 		return Draw{}, err
 	}
-	err = s.tx(ctx, func(tx *gorm.DB) error {
-		ev, err := s.lockEvent(tx, eventID)
+	err = s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		ev, err := s.lockEvent(ctx, eventID)
 		if err != nil {
 			return err
 		}
-		ct, err := s.runContest(tx, c, ev.ContestID)
+		ct, err := s.runContest(ctx, c, ev.ContestID)
 		if err != nil {
 			return err
 		}
@@ -122,7 +121,7 @@ func (s *Service) RunDraw(ctx context.Context, c Caller, eventID uint, seedText 
 		if err := tx.Create(&d).Error; err != nil {
 			return err
 		}
-		return audit(tx, c, "event.draw", "event", ev.ID, nil, map[string]any{"seed": d.Seed, "entrants": len(ids)})
+		return s.audit(ctx, c, "event.draw", "event", ev.ID, nil, map[string]any{"seed": d.Seed, "entrants": len(ids)})
 	})
 	if err != nil {
 		return Draw{}, err
@@ -132,12 +131,12 @@ func (s *Service) RunDraw(ctx context.Context, c Caller, eventID uint, seedText 
 
 // GetDraw shows an event's draw to its organisers.
 func (s *Service) GetDraw(ctx context.Context, c Caller, eventID uint) (Draw, error) {
-	db := s.db.WithContext(ctx)
-	ev, err := s.loadEvent(db, eventID)
+	db := s.conn(ctx)
+	ev, err := s.loadEvent(ctx, eventID)
 	if err != nil {
 		return Draw{}, err
 	}
-	if _, err := s.runContest(db, c, ev.ContestID); err != nil {
+	if _, err := s.runContest(ctx, c, ev.ContestID); err != nil {
 		return Draw{}, err
 	}
 	var d model.Draw

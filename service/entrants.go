@@ -74,12 +74,12 @@ type EntrantFilter struct {
 // ListEntrants pages through an event's entrants: all of them for its
 // organisers, only its own for an enterprise.
 func (s *Service) ListEntrants(ctx context.Context, c Caller, eventID uint, f EntrantFilter, p PageRequest) (Page[Entrant], error) {
-	db := s.db.WithContext(ctx)
-	ev, err := s.loadEvent(db, eventID)
+	db := s.conn(ctx)
+	ev, err := s.loadEvent(ctx, eventID)
 	if err != nil {
 		return Page[Entrant]{}, err
 	}
-	ct, err := s.visibleContest(db, c, ev.ContestID)
+	ct, err := s.visibleContest(ctx, c, ev.ContestID)
 	if err != nil {
 		return Page[Entrant]{}, err
 	}
@@ -101,7 +101,8 @@ func (s *Service) ListEntrants(ctx context.Context, c Caller, eventID uint, f En
 	return paged(q, p, "entrants.id", func(e model.Entrant) Entrant { return entrantView(e, runs || c.OrganisationID == e.EnterpriseID) })
 }
 
-func (s *Service) loadEntrant(db *gorm.DB, id uint) (model.Entrant, error) {
+func (s *Service) loadEntrant(ctx context.Context, id uint) (model.Entrant, error) {
+	db := s.conn(ctx)
 	var e model.Entrant
 	err := entrantsWithPeople(db).Take(&e, id).Error
 	return e, notFoundOr(err, "entrant")

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // Kind says what went wrong, in terms the HTTP layer maps to one status each.
@@ -82,4 +84,24 @@ func staleVersion() *Error {
 // Unauthenticated is the answer to a request without a live session.
 func Unauthenticated() *Error {
 	return &Error{Kind: KindUnauthenticated, Code: "unauthenticated", Text: T("unauthenticated")}
+}
+
+// constraintError turns a database constraint that no rule caught first (a row
+// still referred to, a natural key taken) into a conflict, so that it is
+// answered 409 and never as an internal error. The rules check the common cases
+// themselves and name what is in the way; this is the net under them.
+func constraintError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := AsError(err); ok {
+		return err
+	}
+	switch {
+	case errors.Is(err, gorm.ErrForeignKeyViolated):
+		return &Error{Kind: KindConflict, Code: "in_use", Text: T("constraint_in_use")}
+	case errors.Is(err, gorm.ErrDuplicatedKey):
+		return &Error{Kind: KindConflict, Code: "duplicate", Text: T("constraint_duplicate")}
+	}
+	return err
 }

@@ -55,7 +55,8 @@ func parseRules(raw string) Rules {
 	return r
 }
 
-func (s *Service) eventView(db *gorm.DB, e model.Event) (Event, error) {
+func (s *Service) eventView(ctx context.Context, e model.Event) (Event, error) {
+	db := s.conn(ctx)
 	v := Event{ID: e.ID, ContestID: e.ContestID, EventDraft: draftOf(e), RulesVersion: e.RulesVersion,
 		Drawn: e.DrawnAt != nil, DrawnAt: e.DrawnAt, Version: e.Version,
 		EntrantCounts: map[string]int64{EntrantPending: 0, EntrantApproved: 0, EntrantRejected: 0, EntrantWithdrawn: 0}}
@@ -103,7 +104,8 @@ func checkEvent(e model.Event, r Rules) error {
 }
 
 // insertEvent adds an event with its first rule version, inside tx.
-func (s *Service) insertEvent(tx *gorm.DB, contestID uint, d EventDraft) (model.Event, error) {
+func (s *Service) insertEvent(ctx context.Context, contestID uint, d EventDraft) (model.Event, error) {
+	tx := s.conn(ctx)
 	raw, err := json.Marshal(d.Rules)
 	if err != nil {
 		return model.Event{}, err
@@ -125,7 +127,8 @@ func (s *Service) insertEvent(tx *gorm.DB, contestID uint, d EventDraft) (model.
 	return e, tx.Create(&model.EventRuleVersion{EventID: e.ID, RulesVersion: 1, Rules: e.Rules}).Error
 }
 
-func (s *Service) loadEvent(db *gorm.DB, id uint) (model.Event, error) {
+func (s *Service) loadEvent(ctx context.Context, id uint) (model.Event, error) {
+	db := s.conn(ctx)
 	var e model.Event
 	err := db.Take(&e, id).Error
 	return e, notFoundOr(err, "event")
@@ -135,17 +138,20 @@ func (s *Service) loadEvent(db *gorm.DB, id uint) (model.Event, error) {
 // the transaction ends, so that checks over its entrants (the quota, the draw)
 // and the writes that follow them are not interleaved with another request's.
 // SQLite needs no row lock: its write transactions already run one at a time.
-func (s *Service) lockEvent(tx *gorm.DB, id uint) (model.Event, error) {
-	if tx.Dialector.Name() == "mysql" {
-		tx = tx.Clauses(clause.Locking{Strength: "UPDATE"})
+func (s *Service) lockEvent(ctx context.Context, id uint) (model.Event, error) {
+	q := s.conn(ctx)
+	if q.Dialector.Name() == "mysql" {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
 	}
-	return s.loadEvent(tx, id)
+	var e model.Event
+	err := q.Take(&e, id).Error
+	return e, notFoundOr(err, "event")
 }
 
 // ListEvents returns the events of a contest the caller may see.
 func (s *Service) ListEvents(ctx context.Context, c Caller, contestID uint) ([]Event, error) {
-	db := s.db.WithContext(ctx)
-	if _, err := s.visibleContest(db, c, contestID); err != nil {
+	db := s.conn(ctx)
+	if _, err := s.visibleContest(ctx, c, contestID); err != nil {
 		return nil, err
 	}
 	var rows []model.Event
@@ -154,7 +160,7 @@ func (s *Service) ListEvents(ctx context.Context, c Caller, contestID uint) ([]E
 	}
 	out := make([]Event, 0, len(rows))
 	for _, e := range rows {
-		v, err := s.eventView(db, e)
+		v, err := s.eventView(ctx, e)
 		if err != nil {
 			return nil, err
 		}
@@ -165,22 +171,21 @@ func (s *Service) ListEvents(ctx context.Context, c Caller, contestID uint) ([]E
 
 // GetEvent returns one event of a contest the caller may see.
 func (s *Service) GetEvent(ctx context.Context, c Caller, id uint) (Event, error) {
-	db := s.db.WithContext(ctx)
-	e, err := s.loadEvent(db, id)
+	e, err := s.loadEvent(ctx, id)
 	if err != nil {
 		return Event{}, err
 	}
-	if _, err := s.visibleContest(db, c, e.ContestID); err != nil {
+	if _, err := s.visibleContest(ctx, c, e.ContestID); err != nil {
 		return Event{}, err
 	}
-	return s.eventView(db, e)
+	return s.eventView(ctx, e)
 }
 
 // CreateEvent adds an event to a draft contest; rules default to the template's.
 func (s *Service) CreateEvent(ctx context.Context, c Caller, contestID uint, in EventInput) (Event, error) {
 	var created model.Event
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		ct, err := s.runContest(tx, c, contestID)
+	err := s.tx(ctx, func(ctx context.Context) error {
+		ct, err := s.runContest(ctx, c, contestID)
 		if err != nil {
 			return err
 		}
@@ -190,16 +195,16 @@ func (s *Service) CreateEvent(ctx context.Context, c Caller, contestID uint, in 
 		tpl, _ := templateOf(ct.Kind)
 		d := EventDraft{EntrantType: EntrantIndividual, Rules: tpl.EventDefaults}
 		applyEventInput(&d, in)
-		created, err = s.insertEvent(tx, ct.ID, d)
+		created, err = s.insertEvent(ctx, ct.ID, d)
 		if err != nil {
 			return err
 		}
-		return audit(tx, c, "event.create", "event", created.ID, nil, d)
+		return s.audit(ctx, c, "event.create", "event", created.ID, nil, d)
 	})
 	if err != nil {
 		return Event{}, err
 	}
-	return s.eventView(s.db.WithContext(ctx), created)
+	return s.eventView(ctx, created)
 }
 
 func applyEventInput(d *EventDraft, in EventInput) {
@@ -227,12 +232,12 @@ func applyEventInput(d *EventDraft, in EventInput) {
 }
 
 // editableEvent loads an event of a draft contest the caller organises.
-func (s *Service) editableEvent(tx *gorm.DB, c Caller, id uint) (model.Event, error) {
-	e, err := s.loadEvent(tx, id)
+func (s *Service) editableEvent(ctx context.Context, c Caller, id uint) (model.Event, error) {
+	e, err := s.loadEvent(ctx, id)
 	if err != nil {
 		return e, err
 	}
-	ct, err := s.runContest(tx, c, e.ContestID)
+	ct, err := s.runContest(ctx, c, e.ContestID)
 	if err != nil {
 		return e, err
 	}
@@ -246,8 +251,9 @@ func (s *Service) editableEvent(tx *gorm.DB, c Caller, id uint) (model.Event, er
 // gets the next rules version, and the old one is kept.
 func (s *Service) UpdateEvent(ctx context.Context, c Caller, id uint, in EventInput) (Event, error) {
 	var updated model.Event
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		e, err := s.editableEvent(tx, c, id)
+	err := s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		e, err := s.editableEvent(ctx, c, id)
 		if err != nil {
 			return err
 		}
@@ -277,25 +283,26 @@ func (s *Service) UpdateEvent(ctx context.Context, c Caller, id uint, in EventIn
 			}
 		}
 		e.Version++
-		if err := saveVersioned(tx, &e, e.Version-1); err != nil {
+		if err := s.saveVersioned(ctx, &e, e.Version-1); err != nil {
 			if errors.Is(err, gorm.ErrDuplicatedKey) {
 				return duplicate("name", "event_name_taken", e.Name)
 			}
 			return err
 		}
 		updated = e
-		return audit(tx, c, "event.update", "event", e.ID, before, d)
+		return s.audit(ctx, c, "event.update", "event", e.ID, before, d)
 	})
 	if err != nil {
 		return Event{}, err
 	}
-	return s.eventView(s.db.WithContext(ctx), updated)
+	return s.eventView(ctx, updated)
 }
 
 // DeleteEvent removes an event of a draft contest.
 func (s *Service) DeleteEvent(ctx context.Context, c Caller, id uint) error {
-	return s.tx(ctx, func(tx *gorm.DB) error {
-		e, err := s.editableEvent(tx, c, id)
+	return s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		e, err := s.editableEvent(ctx, c, id)
 		if err != nil {
 			return err
 		}
@@ -305,7 +312,7 @@ func (s *Service) DeleteEvent(ctx context.Context, c Caller, id uint) error {
 		if err := tx.Delete(&model.Event{}, e.ID).Error; err != nil {
 			return err
 		}
-		return audit(tx, c, "event.delete", "event", e.ID, e.Name, nil)
+		return s.audit(ctx, c, "event.delete", "event", e.ID, e.Name, nil)
 	})
 }
 

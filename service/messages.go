@@ -93,7 +93,9 @@ var messages = map[string][2]string{
 	"parent_word":              {"上级单位", "parent organisation"},
 	"username_format":          {"用户名为3到32位字母、数字、下划线、点或连字符", "a username is 3 to 32 letters, digits, underscores, dots or hyphens"},
 	"username_taken":           {"用户名 %s 已存在", "the username %s is taken"},
-	"password_weak":            {"密码需至少8个字符、不超过72字节（汉字每字计3字节），且同时包含字母和数字", "a password needs at least 8 characters, at most 72 bytes (a Chinese character counts 3), with both letters and digits"},
+	"password_weak":            {"密码需为8到64个字符，且同时包含字母和数字", "a password has 8 to 64 characters, with both letters and digits"},
+	"password_is_username":     {"密码不能与用户名相同", "the password cannot be the username"},
+	"password_common":          {"这个密码太常见，很容易被猜中，请换一个", "this password is too common and easily guessed; choose another"},
 	"password_wrong":           {"原密码不正确", "the current password is wrong"},
 	"password_same":            {"新密码不能与原密码相同", "the new password must differ from the current one"},
 	"role_needs_enterprise":    {"企业账号必须属于企业", "an enterprise account must belong to an enterprise"},
@@ -157,5 +159,7 @@ var messages = map[string][2]string{
 	"type_list":                {"列表", "a list"},
 	"type_object":              {"对象", "an object"},
 	"person_busy":              {"该职工正在另一项报名中登记，请稍后重试", "this worker is being entered elsewhere at this moment; try again"},
+	"constraint_in_use":        {"其他数据仍在引用它，不能删除或更改", "other records still refer to it, so it cannot be deleted or changed"},
+	"constraint_duplicate":     {"已有相同的记录", "the same record exists already"},
 	"mobile_format":            {"手机号码应为以1开头的11位数字", "a mobile number has 11 digits starting with 1"},
 }

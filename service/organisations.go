@@ -72,7 +72,8 @@ type OrganisationFilter struct {
 	ParentID uint
 }
 
-func (s *Service) loadOrganisation(db *gorm.DB, id uint) (model.Organisation, error) {
+func (s *Service) loadOrganisation(ctx context.Context, id uint) (model.Organisation, error) {
+	db := s.conn(ctx)
 	var o model.Organisation
 	err := db.Take(&o, id).Error
 	return o, notFoundOr(err, "organisation")
@@ -111,7 +112,8 @@ func validateOrganisation(o model.Organisation) error {
 // both compute paths from rows another change may be rewriting. Taken first,
 // the lock also means every later read in the transaction sees the tree as the
 // previous change left it. SQLite's write transactions already run one at a time.
-func lockTree(tx *gorm.DB) error {
+func (s *Service) lockTree(ctx context.Context) error {
+	tx := s.conn(ctx)
 	if tx.Dialector.Name() != "mysql" {
 		return nil
 	}
@@ -121,12 +123,13 @@ func lockTree(tx *gorm.DB) error {
 
 // saveOrganisation writes o (a new one when readVersion is 0) and maps a taken
 // credit code to a clear conflict.
-func saveOrganisation(tx *gorm.DB, o *model.Organisation, readVersion int) error {
+func (s *Service) saveOrganisation(ctx context.Context, o *model.Organisation, readVersion int) error {
+	tx := s.conn(ctx)
 	var err error
 	if readVersion == 0 {
 		err = tx.Create(o).Error
 	} else {
-		err = saveVersioned(tx, o, readVersion)
+		err = s.saveVersioned(ctx, o, readVersion)
 	}
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return duplicate("credit_code", "credit_code_taken", *o.CreditCode)
@@ -141,7 +144,7 @@ func (s *Service) OrganisationTree(ctx context.Context, c Caller) ([]*OrgNode, e
 		return nil, forbidden()
 	}
 	var orgs []model.Organisation
-	if err := c.organisationScope(s.db.WithContext(ctx).Model(&model.Organisation{})).Order("path").Find(&orgs).Error; err != nil {
+	if err := c.organisationScope(s.conn(ctx).Model(&model.Organisation{})).Order("path").Find(&orgs).Error; err != nil {
 		return nil, err
 	}
 	nodes := make(map[uint]*OrgNode, len(orgs))
@@ -164,7 +167,7 @@ func (s *Service) ListOrganisations(ctx context.Context, c Caller, f Organisatio
 	if !c.mayBrowseTree() {
 		return Page[Organisation]{}, forbidden()
 	}
-	q := c.organisationScope(s.db.WithContext(ctx).Model(&model.Organisation{}))
+	q := c.organisationScope(s.conn(ctx).Model(&model.Organisation{}))
 	if f.Q != "" {
 		pat := likePattern(f.Q)
 		q = q.Where("(name LIKE ? OR credit_code LIKE ?)", pat, pat)
@@ -180,7 +183,7 @@ func (s *Service) ListOrganisations(ctx context.Context, c Caller, f Organisatio
 
 // GetOrganisation returns one organisation the caller sees.
 func (s *Service) GetOrganisation(ctx context.Context, c Caller, id uint) (Organisation, error) {
-	o, err := s.loadOrganisation(s.db.WithContext(ctx), id)
+	o, err := s.loadOrganisation(ctx, id)
 	if err != nil {
 		return Organisation{}, err
 	}
@@ -199,11 +202,12 @@ func (s *Service) CreateOrganisation(ctx context.Context, c Caller, in NewOrgani
 		return Organisation{}, invalid(field("kind", "kind_root_only"))
 	}
 	var created model.Organisation
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		if err := lockTree(tx); err != nil {
+	err := s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		if err := s.lockTree(ctx); err != nil {
 			return err
 		}
-		parent, err := s.loadOrganisation(tx, in.ParentID)
+		parent, err := s.loadOrganisation(ctx, in.ParentID)
 		if err != nil {
 			var se *Error
 			if errors.As(err, &se) && se.Kind == KindNotFound {
@@ -223,14 +227,14 @@ func (s *Service) CreateOrganisation(ctx context.Context, c Caller, in NewOrgani
 		if err := validateOrganisation(created); err != nil {
 			return err
 		}
-		if err := saveOrganisation(tx, &created, 0); err != nil {
+		if err := s.saveOrganisation(ctx, &created, 0); err != nil {
 			return err
 		}
 		created.Path = fmt.Sprintf("%s%d/", parent.Path, created.ID)
 		if err := tx.Model(&created).Update("path", created.Path).Error; err != nil {
 			return err
 		}
-		return audit(tx, c, "organisation.create", "organisation", created.ID, nil, organisationView(created))
+		return s.audit(ctx, c, "organisation.create", "organisation", created.ID, nil, organisationView(created))
 	})
 	if err != nil {
 		return Organisation{}, err
@@ -242,11 +246,12 @@ func (s *Service) CreateOrganisation(ctx context.Context, c Caller, in NewOrgani
 // union (anything, for an admin). A new parent moves the whole subtree.
 func (s *Service) UpdateOrganisation(ctx context.Context, c Caller, id uint, ch OrganisationChange) (Organisation, error) {
 	var updated model.Organisation
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		if err := lockTree(tx); err != nil {
+	err := s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		if err := s.lockTree(ctx); err != nil {
 			return err
 		}
-		o, err := s.loadOrganisation(tx, id)
+		o, err := s.loadOrganisation(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -274,12 +279,12 @@ func (s *Service) UpdateOrganisation(ctx context.Context, c Caller, id uint, ch 
 		}
 		oldPath := o.Path
 		if ch.ParentID != nil && (o.ParentID == nil || *ch.ParentID != *o.ParentID) {
-			if err := s.reparent(tx, c, &o, *ch.ParentID); err != nil {
+			if err := s.reparent(ctx, c, &o, *ch.ParentID); err != nil {
 				return err
 			}
 		}
 		o.Version++
-		if err := saveOrganisation(tx, &o, o.Version-1); err != nil {
+		if err := s.saveOrganisation(ctx, &o, o.Version-1); err != nil {
 			return err
 		}
 		if o.Path != oldPath {
@@ -290,7 +295,7 @@ func (s *Service) UpdateOrganisation(ctx context.Context, c Caller, id uint, ch 
 			}
 		}
 		updated = o
-		return audit(tx, c, "organisation.update", "organisation", o.ID, before, organisationView(o))
+		return s.audit(ctx, c, "organisation.update", "organisation", o.ID, before, organisationView(o))
 	})
 	if err != nil {
 		return Organisation{}, err
@@ -298,11 +303,11 @@ func (s *Service) UpdateOrganisation(ctx context.Context, c Caller, id uint, ch 
 	return organisationView(updated), nil
 }
 
-func (s *Service) reparent(tx *gorm.DB, c Caller, o *model.Organisation, parentID uint) error {
+func (s *Service) reparent(ctx context.Context, c Caller, o *model.Organisation, parentID uint) error {
 	if o.ParentID == nil {
 		return invalid(field("parent_id", "root_cannot_move"))
 	}
-	parent, err := s.loadOrganisation(tx, parentID)
+	parent, err := s.loadOrganisation(ctx, parentID)
 	if err != nil {
 		return invalid(field("parent_id", "not_found", T("parent_word")))
 	}
@@ -322,11 +327,12 @@ func (s *Service) reparent(tx *gorm.DB, c Caller, o *model.Organisation, parentI
 
 // DeleteOrganisation removes an empty organisation: no units, accounts or people under it.
 func (s *Service) DeleteOrganisation(ctx context.Context, c Caller, id uint) error {
-	return s.tx(ctx, func(tx *gorm.DB) error {
-		if err := lockTree(tx); err != nil {
+	return s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		if err := s.lockTree(ctx); err != nil {
 			return err
 		}
-		o, err := s.loadOrganisation(tx, id)
+		o, err := s.loadOrganisation(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -356,6 +362,6 @@ func (s *Service) DeleteOrganisation(ctx context.Context, c Caller, id uint) err
 		if err := tx.Delete(&model.Organisation{}, o.ID).Error; err != nil {
 			return err
 		}
-		return audit(tx, c, "organisation.delete", "organisation", o.ID, organisationView(o), nil)
+		return s.audit(ctx, c, "organisation.delete", "organisation", o.ID, organisationView(o), nil)
 	})
 }

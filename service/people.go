@@ -59,7 +59,7 @@ func (s *Service) ListPeople(ctx context.Context, c Caller, f PersonFilter, p Pa
 	if c.Role == model.RoleJudge {
 		return Page[Person]{}, forbidden()
 	}
-	db := s.db.WithContext(ctx)
+	db := s.conn(ctx)
 	q := c.scopeByOrganisation(db.Model(&model.Person{}).Preload("Organisation"), "people.organisation_id")
 	if f.Q != "" {
 		pat := likePattern(f.Q)
@@ -86,7 +86,7 @@ type PersonEntry struct {
 // PersonEntries lists every entry a worker has had, as an individual or in a
 // team, newest first: to the worker's enterprise and to the unions above it.
 func (s *Service) PersonEntries(ctx context.Context, c Caller, personID uint) ([]PersonEntry, error) {
-	db := s.db.WithContext(ctx)
+	db := s.conn(ctx)
 	var p model.Person
 	if err := db.Preload("Organisation").Take(&p, personID).Error; err != nil {
 		return nil, notFoundOr(err, "person")

@@ -69,7 +69,8 @@ func (p *PersonInput) check(prefix string) []FieldError {
 
 // upsertPerson finds a worker by ID number or adds them, keeping one record per
 // person across contests. A worker kept by another enterprise is refused.
-func upsertPerson(tx *gorm.DB, enterpriseID uint, in PersonInput, fieldPrefix string) (model.Person, error) {
+func (s *Service) upsertPerson(ctx context.Context, enterpriseID uint, in PersonInput, fieldPrefix string) (model.Person, error) {
+	tx := s.conn(ctx)
 	var p model.Person
 	err := tx.Where("id_number = ?", in.IDNumber).Take(&p).Error
 	switch {
@@ -97,12 +98,13 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 		return Entrant{}, forbidden()
 	}
 	var id uint
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		ev, err := s.lockEvent(tx, eventID)
+	err := s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		ev, err := s.lockEvent(ctx, eventID)
 		if err != nil {
 			return err
 		}
-		ct, err := s.loadContest(tx, ev.ContestID)
+		ct, err := s.loadContest(ctx, ev.ContestID)
 		if err != nil {
 			return err
 		}
@@ -134,14 +136,14 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 		var prefixes []string
 		switch ev.EntrantType {
 		case EntrantIndividual:
-			p, err := upsertPerson(tx, c.OrganisationID, *r.Person, "person")
+			p, err := s.upsertPerson(ctx, c.OrganisationID, *r.Person, "person")
 			if err != nil {
 				return err
 			}
 			e.PersonID = &p.ID
 			competitors, prefixes = []model.Person{p}, []string{"person"}
 			if r.Master != nil {
-				m, err := upsertPerson(tx, c.OrganisationID, *r.Master, "master")
+				m, err := s.upsertPerson(ctx, c.OrganisationID, *r.Master, "master")
 				if err != nil {
 					return err
 				}
@@ -149,7 +151,7 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 			}
 		case EntrantTeam:
 			for i, in := range r.Members {
-				p, err := upsertPerson(tx, c.OrganisationID, in, fmt.Sprintf("members[%d]", i))
+				p, err := s.upsertPerson(ctx, c.OrganisationID, in, fmt.Sprintf("members[%d]", i))
 				if err != nil {
 					return err
 				}
@@ -174,12 +176,12 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 			}
 		}
 		id = e.ID
-		return audit(tx, c, "entrant.register", "entrant", e.ID, nil, map[string]any{"event_id": ev.ID, "status": e.Status})
+		return s.audit(ctx, c, "entrant.register", "entrant", e.ID, nil, map[string]any{"event_id": ev.ID, "status": e.Status})
 	})
 	if err != nil {
 		return Entrant{}, err
 	}
-	e, err := s.loadEntrant(s.db.WithContext(ctx), id)
+	e, err := s.loadEntrant(ctx, id)
 	return entrantView(e, true), err
 }
 
@@ -263,15 +265,16 @@ func duplicateField(entrantType string) string {
 // Withdraw takes an entry back while registration is open; it frees the
 // entry's place in the quota and its workers for another entry.
 func (s *Service) Withdraw(ctx context.Context, c Caller, id uint) (Entrant, error) {
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		e, err := s.loadEntrant(tx, id)
+	err := s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		e, err := s.loadEntrant(ctx, id)
 		if err != nil {
 			return err
 		}
 		if c.Role != model.RoleEnterprise || e.EnterpriseID != c.OrganisationID {
 			return forbidden()
 		}
-		ct, err := s.loadContest(tx, e.ContestID)
+		ct, err := s.loadContest(ctx, e.ContestID)
 		if err != nil {
 			return err
 		}
@@ -285,14 +288,14 @@ func (s *Service) Withdraw(ctx context.Context, c Caller, id uint) (Entrant, err
 		if err := tx.Where("entrant_id = ?", e.ID).Delete(&model.EventParticipant{}).Error; err != nil {
 			return err
 		}
-		if err := updateVersioned(tx, &model.Entrant{}, e.ID, e.Version, map[string]any{"status": EntrantWithdrawn, "natural_key": nil}); err != nil {
+		if err := s.updateVersioned(ctx, &model.Entrant{}, e.ID, e.Version, map[string]any{"status": EntrantWithdrawn, "natural_key": nil}); err != nil {
 			return err
 		}
-		return audit(tx, c, "entrant.withdraw", "entrant", e.ID, map[string]string{"status": e.Status}, map[string]string{"status": EntrantWithdrawn})
+		return s.audit(ctx, c, "entrant.withdraw", "entrant", e.ID, map[string]string{"status": e.Status}, map[string]string{"status": EntrantWithdrawn})
 	})
 	if err != nil {
 		return Entrant{}, err
 	}
-	e, err := s.loadEntrant(s.db.WithContext(ctx), id)
+	e, err := s.loadEntrant(ctx, id)
 	return entrantView(e, true), err
 }

@@ -12,12 +12,12 @@ import (
 
 // reviewableEvent loads an event whose entries the caller may review: its
 // contest's organiser, while registration is open or closed and before the draw.
-func (s *Service) reviewableEvent(tx *gorm.DB, c Caller, eventID uint) (model.Event, error) {
-	ev, err := s.lockEvent(tx, eventID)
+func (s *Service) reviewableEvent(ctx context.Context, c Caller, eventID uint) (model.Event, error) {
+	ev, err := s.lockEvent(ctx, eventID)
 	if err != nil {
 		return ev, err
 	}
-	ct, err := s.runContest(tx, c, ev.ContestID)
+	ct, err := s.runContest(ctx, c, ev.ContestID)
 	if err != nil {
 		return ev, err
 	}
@@ -40,12 +40,12 @@ func (s *Service) Review(ctx context.Context, c Caller, id uint, decision, reaso
 	if decision != "approve" && decision != "reject" {
 		return Entrant{}, invalid(field("decision", "one_of", "approve, reject"))
 	}
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		e, err := s.loadEntrant(tx, id)
+	err := s.tx(ctx, func(ctx context.Context) error {
+		e, err := s.loadEntrant(ctx, id)
 		if err != nil {
 			return err
 		}
-		if _, err := s.reviewableEvent(tx, c, e.EventID); err != nil {
+		if _, err := s.reviewableEvent(ctx, c, e.EventID); err != nil {
 			return err
 		}
 		if e.Version != version {
@@ -58,16 +58,16 @@ func (s *Service) Review(ctx context.Context, c Caller, id uint, decision, reaso
 		if decision == "reject" {
 			status, rejectReason = EntrantRejected, reason
 		}
-		if err := updateVersioned(tx, &model.Entrant{}, e.ID, e.Version, map[string]any{"status": status, "reject_reason": rejectReason}); err != nil {
+		if err := s.updateVersioned(ctx, &model.Entrant{}, e.ID, e.Version, map[string]any{"status": status, "reject_reason": rejectReason}); err != nil {
 			return err
 		}
-		return auditWithReason(tx, c, "entrant.review", "entrant", e.ID, map[string]string{"status": e.Status},
+		return s.auditWithReason(ctx, c, "entrant.review", "entrant", e.ID, map[string]string{"status": e.Status},
 			map[string]string{"status": status}, reason)
 	})
 	if err != nil {
 		return Entrant{}, err
 	}
-	e, err := s.loadEntrant(s.db.WithContext(ctx), id)
+	e, err := s.loadEntrant(ctx, id)
 	return entrantView(e, true), err
 }
 
@@ -78,8 +78,9 @@ func (s *Service) ApproveAll(ctx context.Context, c Caller, eventID uint, ids []
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		if _, err := s.reviewableEvent(tx, c, eventID); err != nil {
+	err := s.tx(ctx, func(ctx context.Context) error {
+		tx := s.conn(ctx)
+		if _, err := s.reviewableEvent(ctx, c, eventID); err != nil {
 			return err
 		}
 		var rows []model.Entrant
@@ -104,7 +105,7 @@ func (s *Service) ApproveAll(ctx context.Context, c Caller, eventID uint, ids []
 			return staleVersion()
 		}
 		for _, e := range rows {
-			if err := audit(tx, c, "entrant.review", "entrant", e.ID, map[string]string{"status": e.Status}, map[string]string{"status": EntrantApproved}); err != nil {
+			if err := s.audit(ctx, c, "entrant.review", "entrant", e.ID, map[string]string{"status": e.Status}, map[string]string{"status": EntrantApproved}); err != nil {
 				return err
 			}
 		}

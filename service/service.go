@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -17,12 +18,15 @@ import (
 
 // Service is the one entry point for the HTTP layer and the command line.
 type Service struct {
-	db     *gorm.DB
+	// base is the connection pool; requests reach it through conn and tx.
+	base   *gorm.DB
 	secret []byte
 	log    *slog.Logger
 	now    func() time.Time
 	// bcryptCost is bcrypt's default except in tests, which lower it for speed.
 	bcryptCost int
+	// commonPasswords are refused as passwords (commonpasswords.txt).
+	commonPasswords map[string]bool
 }
 
 // Options configure a Service. Now defaults to the wall clock.
@@ -46,14 +50,14 @@ func New(db *gorm.DB, opts Options) *Service {
 		opts.BcryptCost = bcrypt.DefaultCost
 	}
 	return &Service{
-		db: db, secret: opts.Secret, log: opts.Logger, bcryptCost: opts.BcryptCost,
+		base: db, secret: opts.Secret, log: opts.Logger, bcryptCost: opts.BcryptCost, commonPasswords: commonPasswords(),
 		now: func() time.Time { return opts.Now().UTC().Truncate(time.Millisecond) },
 	}
 }
 
 // Ping tells whether the database answers.
 func (s *Service) Ping(ctx context.Context) error {
-	sqlDB, err := s.db.DB()
+	sqlDB, err := s.base.DB()
 	if err != nil {
 		return err
 	}
@@ -74,35 +78,61 @@ type Caller struct {
 	MustChangePassword bool
 }
 
-// tx runs fn in one transaction on the request's context.
-func (s *Service) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	return s.db.WithContext(ctx).Transaction(fn)
+// txKey is the context key of the transaction a service method opened.
+type txKey struct{}
+
+// conn is the database as ctx sees it: the transaction ctx carries, or the pool.
+func (s *Service) conn(ctx context.Context) *gorm.DB {
+	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return tx
+	}
+	return s.base.WithContext(ctx)
+}
+
+// tx runs fn in one transaction. When ctx already carries one, fn joins it, so
+// that a service method calling others commits all of their work or none of it.
+func (s *Service) tx(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return fn(ctx)
+	}
+	err := s.base.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return fn(context.WithValue(ctx, txKey{}, tx))
+	})
+	return constraintError(err)
 }
 
 // audit records a change inside the transaction that makes it.
-func audit(tx *gorm.DB, c Caller, action, entity string, id uint, before, after any) error {
-	return auditWithReason(tx, c, action, entity, id, before, after, "")
+func (s *Service) audit(ctx context.Context, c Caller, action, entity string, id uint, before, after any) error {
+	return s.auditWithReason(ctx, c, action, entity, id, before, after, "")
 }
 
 // auditWithReason records a change and why it was made.
-func auditWithReason(tx *gorm.DB, c Caller, action, entity string, id uint, before, after any, reason string) error {
-	entry := model.AuditEntry{Action: action, Entity: entity, EntityID: id, BeforeValue: jsonOf(before), AfterValue: jsonOf(after), Reason: reason}
+func (s *Service) auditWithReason(ctx context.Context, c Caller, action, entity string, id uint, before, after any, reason string) error {
+	b, err := jsonOf(before)
+	if err != nil {
+		return fmt.Errorf("audit %s of %s %d, before: %w", action, entity, id, err)
+	}
+	a, err := jsonOf(after)
+	if err != nil {
+		return fmt.Errorf("audit %s of %s %d, after: %w", action, entity, id, err)
+	}
+	entry := model.AuditEntry{Action: action, Entity: entity, EntityID: id, BeforeValue: b, AfterValue: a, Reason: reason}
 	if c.AccountID != 0 {
 		entry.AccountID = &c.AccountID
 	}
-	return tx.Create(&entry).Error
+	return s.conn(ctx).Create(&entry).Error
 }
 
-func jsonOf(v any) *string {
+func jsonOf(v any) (*string, error) {
 	if v == nil {
-		return nil
+		return nil, nil
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	s := string(b)
-	return &s
+	return &s, nil
 }
 
 // notFoundOr turns gorm's record-not-found into a not_found error for what.

@@ -40,7 +40,8 @@ func (s *Service) tokenHash(token string) string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-func (s *Service) startSession(tx *gorm.DB, accountID uint) (token, csrf string, err error) {
+func (s *Service) startSession(ctx context.Context, accountID uint) (token, csrf string, err error) {
+	tx := s.conn(ctx)
 	if token, err = randomToken(); err != nil {
 		return "", "", err
 	}
@@ -58,7 +59,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Caller, error
 	if token == "" {
 		return Caller{}, Unauthenticated()
 	}
-	db := s.db.WithContext(ctx)
+	db := s.conn(ctx)
 	var sess model.Session
 	err := db.Preload("Account.Organisation").Where("token_hash = ?", s.tokenHash(token)).Take(&sess).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -89,10 +90,11 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Caller, error
 
 // Logout ends the caller's session.
 func (s *Service) Logout(ctx context.Context, c Caller) error {
-	return s.db.WithContext(ctx).Delete(&model.Session{}, c.SessionID).Error
+	return s.conn(ctx).Delete(&model.Session{}, c.SessionID).Error
 }
 
 // endSessions ends every session of an account except keep (0 keeps none).
-func endSessions(tx *gorm.DB, accountID, keep uint) error {
+func (s *Service) endSessions(ctx context.Context, accountID, keep uint) error {
+	tx := s.conn(ctx)
 	return tx.Where("account_id = ? AND id <> ?", accountID, keep).Delete(&model.Session{}).Error
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"gorm.io/gorm"
-
 	"leitai/model"
 )
 
@@ -29,21 +27,21 @@ func stepAllowed(from, to string) bool {
 
 // MoveContest takes a contest to another step after that step's checks.
 func (s *Service) MoveContest(ctx context.Context, c Caller, id uint, to, reason string) (Contest, error) {
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		ct, err := s.runContest(tx, c, id)
+	err := s.tx(ctx, func(ctx context.Context) error {
+		ct, err := s.runContest(ctx, c, id)
 		if err != nil {
 			return err
 		}
 		if !stepAllowed(ct.Status, to) {
 			return &Error{Kind: KindConflict, Code: "wrong_step", Text: T("step_not_allowed", T("step_"+ct.Status), T("step_"+to))}
 		}
-		if err := s.checkStep(tx, ct, to); err != nil {
+		if err := s.checkStep(ctx, ct, to); err != nil {
 			return err
 		}
-		if err := updateVersioned(tx, &model.Contest{}, ct.ID, ct.Version, map[string]any{"status": to}); err != nil {
+		if err := s.updateVersioned(ctx, &model.Contest{}, ct.ID, ct.Version, map[string]any{"status": to}); err != nil {
 			return err
 		}
-		return auditWithReason(tx, c, "contest.step", "contest", ct.ID, map[string]string{"status": ct.Status}, map[string]string{"status": to}, strings.TrimSpace(reason))
+		return s.auditWithReason(ctx, c, "contest.step", "contest", ct.ID, map[string]string{"status": ct.Status}, map[string]string{"status": to}, strings.TrimSpace(reason))
 	})
 	if err != nil {
 		return Contest{}, err
@@ -52,7 +50,8 @@ func (s *Service) MoveContest(ctx context.Context, c Caller, id uint, to, reason
 }
 
 // checkStep holds what must be true before a contest enters a step.
-func (s *Service) checkStep(tx *gorm.DB, ct model.Contest, to string) error {
+func (s *Service) checkStep(ctx context.Context, ct model.Contest, to string) error {
+	tx := s.conn(ctx)
 	var events []model.Event
 	if err := tx.Where("contest_id = ?", ct.ID).Order("id").Find(&events).Error; err != nil {
 		return err

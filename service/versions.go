@@ -1,6 +1,10 @@
 package service
 
-import "gorm.io/gorm"
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
 
 // Optimistic locking: every write of a versioned row names the version it was
 // read at, so that a writer who came in between turns it into stale_version
@@ -9,13 +13,15 @@ import "gorm.io/gorm"
 
 // saveVersioned writes every column of row, a model whose Version the caller
 // has already moved on from readVersion. omit names associations to leave alone.
-func saveVersioned(tx *gorm.DB, row any, readVersion int, omit ...string) error {
+func (s *Service) saveVersioned(ctx context.Context, row any, readVersion int, omit ...string) error {
+	tx := s.conn(ctx)
 	res := tx.Model(row).Where("version = ?", readVersion).Select("*").Omit(append(omit, "id", "created_at")...).Updates(row)
 	return versionedResult(res)
 }
 
 // updateVersioned writes changes to one row and moves its version on.
-func updateVersioned(tx *gorm.DB, table any, id uint, readVersion int, changes map[string]any) error {
+func (s *Service) updateVersioned(ctx context.Context, table any, id uint, readVersion int, changes map[string]any) error {
+	tx := s.conn(ctx)
 	changes["version"] = readVersion + 1
 	res := tx.Model(table).Where("id = ? AND version = ?", id, readVersion).Updates(changes)
 	return versionedResult(res)

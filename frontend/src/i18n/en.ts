@@ -71,7 +71,7 @@ const en: Messages = {
     old: 'Current password',
     new: 'New password',
     confirm: 'Confirm new password',
-    rule: '8–72 characters with both letters and digits',
+    rule: '8–64 characters with both letters and digits; not the username, nothing too common',
     oldRequired: 'Enter your current password',
     mismatch: 'The two new passwords differ',
     changed: 'Password changed',
@@ -136,7 +136,7 @@ const en: Messages = {
     displayNameRequired: 'Enter a name',
     roleRequired: 'Choose a role',
     organisationRequired: 'Choose an organisation',
-    passwordRule: '8–72 characters with both letters and digits',
+    passwordRule: '8–64 characters with both letters and digits; not the username, nothing too common',
   },
   people: {
     title: 'Workers',

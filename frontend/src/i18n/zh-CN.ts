@@ -69,7 +69,7 @@ const zhCN = {
     old: '原密码',
     new: '新密码',
     confirm: '确认新密码',
-    rule: '8–72 位，须同时包含字母和数字',
+    rule: '8–64 个字符，须同时包含字母和数字，不能与用户名相同或过于常见',
     oldRequired: '请输入原密码',
     mismatch: '两次输入的新密码不一致',
     changed: '密码已修改',
@@ -134,7 +134,7 @@ const zhCN = {
     displayNameRequired: '请输入姓名',
     roleRequired: '请选择角色',
     organisationRequired: '请选择所属单位',
-    passwordRule: '8–72 位，须同时包含字母和数字',
+    passwordRule: '8–64 个字符，须同时包含字母和数字，不能与用户名相同或过于常见',
   },
   people: {
     title: '职工名册',

@@ -1,0 +1,53 @@
+package service
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+func TestPassword_RefusesWeakCommonAndTheUsername(t *testing.T) {
+	s := New(nil, Options{BcryptCost: bcrypt.MinCost})
+	for _, tc := range []struct {
+		username, password, want string
+	}{
+		{"zhang_wei", "Fixture-pass-1", ""},
+		{"zhang_wei", "abc1", "password_weak"},
+		{"zhang_wei", "abcdefgh", "password_weak"},
+		{"zhang_wei", "a1" + strings.Repeat("x", 62), ""},
+		{"zhang_wei", "a1" + strings.Repeat("x", 63), "password_weak"},
+		{"zhang_wei", "密码1" + strings.Repeat("字", 61), ""},
+		{"zhang_wei", "密码1" + strings.Repeat("字", 62), "password_weak"},
+		{"Zhang_Wei2", "zhang_wei2", "password_is_username"},
+		{"zhang_wei", "password1", "password_common"},
+		{"zhang_wei", "PassWord1", "password_common"},
+		{"zhang_wei", "1qaz2wsx", "password_common"},
+		{"zhang_wei", "woaini1314", "password_common"},
+	} {
+		if got := s.checkPassword(tc.username, tc.password); got != tc.want {
+			t.Errorf("%s / %q: %q, want %q", tc.username, tc.password, got, tc.want)
+		}
+	}
+}
+
+// TestPassword_EveryCharacterCounts: bcrypt reads 72 bytes, 24 Chinese
+// characters; two long passwords that differ only after that must not match.
+func TestPassword_EveryCharacterCounts(t *testing.T) {
+	s := New(nil, Options{BcryptCost: bcrypt.MinCost})
+	long := "工会1" + strings.Repeat("擂", 40)
+	hash, err := s.hashPassword(long + "甲")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !passwordMatches(hash, long+"甲") {
+		t.Error("a long password does not match its own hash")
+	}
+	if passwordMatches(hash, long+"乙") {
+		t.Error("a long password matches another that differs after 72 bytes")
+	}
+	short, _ := s.hashPassword("Fixture-pass-1")
+	if !passwordMatches(short, "Fixture-pass-1") || passwordMatches(short, "Fixture-pass-2") {
+		t.Error("a short password's hash does not behave")
+	}
+}
