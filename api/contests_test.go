@@ -155,3 +155,18 @@ func TestContest_EnterpriseSeesOnlyContestsItMayEnter(t *testing.T) {
 		o.mustFail(403, "forbidden", "", "GET", fmt.Sprintf("/api/v1/contests/%d", other.ID), nil)
 	})
 }
+
+// TestEvent_RulesThatDoNotParseAreAnErrorNotAnEmptyRuleSet: a rule set
+// changed behind the service's back is never shown, or checked, as empty.
+func TestEvent_RulesThatDoNotParseAreAnErrorNotAnEmptyRuleSet(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		if err := db.Exec("UPDATE events SET rules = ? WHERE id = ?", `{"stages": "broken"`, f.event.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		a := s.admin()
+		a.mustFail(500, "internal", "", "GET", fmt.Sprintf("/api/v1/events/%d", f.event.ID), nil)
+		a.mustFail(500, "internal", "", "GET", fmt.Sprintf("/api/v1/contests/%d/events", f.contest.ID), nil)
+	})
+}

@@ -63,5 +63,45 @@ func TestDraw_RecordedSeedReproducesTheNumbers(t *testing.T) {
 		// Reopening registration does not reopen a drawn event.
 		o.must(200, "POST", fmt.Sprintf("/api/v1/contests/%d/steps", f.contest.ID), map[string]any{"to": "registration_open", "reason": "补报"}, nil)
 		ent.mustFail(409, "conflict", "", "POST", entrantsPath(f.event), worker("迟到", idNumber("11010519850101009"), "male"))
+		// Nor can a drawn entrant be withdrawn: its number stays.
+		ent.mustFail(409, "conflict", "", "POST", fmt.Sprintf("/api/v1/entrants/%d/withdraw", f.entrant.ID), nil)
+		var kept entrant
+		o.must(200, "GET", entrantsPath(f.event), nil, &page)
+		for _, e := range page.Items {
+			if e.ID == f.entrant.ID {
+				kept = e
+			}
+		}
+		if kept.Status != "approved" || kept.DrawNumber == "" {
+			t.Errorf("after a refused withdrawal: %+v, want approved with its number", kept)
+		}
+	})
+}
+
+// TestDraw_RaisesTheVersionsOfWhatItWrites: an edit read before the draw must
+// not pass unnoticed after it.
+func TestDraw_RaisesTheVersionsOfWhatItWrites(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		o := s.login(f.organiser.Username, fixturePwd)
+		var approved entrant
+		o.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/review", f.entrant.ID), map[string]any{"decision": "approve", "version": f.entrant.Version}, &approved)
+		o.must(200, "POST", fmt.Sprintf("/api/v1/contests/%d/steps", f.contest.ID), map[string]any{"to": "registration_closed"}, nil)
+		var before event
+		o.must(200, "GET", fmt.Sprintf("/api/v1/events/%d", f.event.ID), nil, &before)
+		o.must(200, "POST", fmt.Sprintf("/api/v1/events/%d/draw", f.event.ID), map[string]any{"seed": "1"}, nil)
+		var after event
+		o.must(200, "GET", fmt.Sprintf("/api/v1/events/%d", f.event.ID), nil, &after)
+		if after.Version != before.Version+1 {
+			t.Errorf("event version %d after the draw, want %d", after.Version, before.Version+1)
+		}
+		var page struct {
+			Items []entrant `json:"items"`
+		}
+		o.must(200, "GET", entrantsPath(f.event), nil, &page)
+		if len(page.Items) != 1 || page.Items[0].Version != approved.Version+1 || page.Items[0].DrawNumber == "" {
+			t.Errorf("entrant after the draw: %+v, want version %d with a number", page.Items, approved.Version+1)
+		}
 	})
 }

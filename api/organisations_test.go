@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"gorm.io/gorm"
@@ -140,6 +141,44 @@ func TestOrganisation_OnlyAnEmptyOneCanBeDeleted(t *testing.T) {
 		a.must(204, "DELETE", orgPath(empty.ID), nil, nil)
 		a.mustFail(404, "not_found", "", "GET", orgPath(empty.ID), nil)
 		a.mustFail(404, "not_found", "", "GET", "/api/v1/organisations/abc", nil)
+	})
+}
+
+// TestOrganisation_OneThatRunsAContestOrEnteredOneIsKept: what refers to an
+// organisation is named in a 409, never a database error.
+func TestOrganisation_OneThatRunsAContestOrEnteredOneIsKept(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		a := s.admin()
+		var union org
+		a.must(201, "POST", "/api/v1/organisations", map[string]any{"parent_id": f.root.ID, "kind": "industry_union", "name": "市机械冶金工会"}, &union)
+		a.must(201, "POST", "/api/v1/contests", map[string]any{"name": "机械行业技能竞赛", "kind": "skills", "format": "trade", "level": "industry", "organiser_id": union.ID}, nil)
+		e := a.mustFail(409, "conflict", "", "DELETE", orgPath(union.ID), nil)
+		if !strings.Contains(e.Error.Message, "竞赛") {
+			t.Errorf("refusal %q does not name the contests", e.Error.Message)
+		}
+		a.lang = "en"
+		e = a.mustFail(409, "conflict", "", "DELETE", orgPath(union.ID), nil)
+		if !strings.Contains(e.Error.Message, "contests") {
+			t.Errorf("refusal %q does not name the contests", e.Error.Message)
+		}
+		// An enterprise whose entry stays on record, though its people and accounts are gone.
+		for _, stmt := range []string{
+			"DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE organisation_id = ?)",
+			"DELETE FROM accounts WHERE organisation_id = ?",
+		} {
+			if err := db.Exec(stmt, f.enterprise.ID).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.Exec("UPDATE people SET organisation_id = ? WHERE organisation_id = ?", f.otherEnterprise.ID, f.enterprise.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		e = a.mustFail(409, "conflict", "", "DELETE", orgPath(f.enterprise.ID), nil)
+		if !strings.Contains(e.Error.Message, "entries") {
+			t.Errorf("refusal %q does not name the entries", e.Error.Message)
+		}
 	})
 }
 

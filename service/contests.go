@@ -136,11 +136,10 @@ func wrongStep(status string) *Error {
 	return &Error{Kind: KindConflict, Code: "wrong_step", Text: T("wrong_step", T("step_"+status))}
 }
 
-func (s *Service) countEvents(ctx context.Context, contestID uint) int64 {
-	db := s.conn(ctx)
+func (s *Service) countEvents(ctx context.Context, contestID uint) (int64, error) {
 	var n int64
-	db.Model(&model.Event{}).Where("contest_id = ?", contestID).Count(&n)
-	return n
+	err := s.conn(ctx).Model(&model.Event{}).Where("contest_id = ?", contestID).Count(&n).Error
+	return n, err
 }
 
 // ListContests pages through the contests the caller may see.
@@ -190,7 +189,11 @@ func (s *Service) GetContest(ctx context.Context, c Caller, id uint) (Contest, e
 	if err != nil {
 		return Contest{}, err
 	}
-	return contestView(ct, s.countEvents(ctx, ct.ID)), nil
+	n, err := s.countEvents(ctx, ct.ID)
+	if err != nil {
+		return Contest{}, err
+	}
+	return contestView(ct, n), nil
 }
 
 // applyContestInput copies the given fields and checks the result.
@@ -277,7 +280,10 @@ func (s *Service) CreateContest(ctx context.Context, c Caller, in ContestInput) 
 		if err := tx.Omit("Organiser").Create(&created).Error; err != nil {
 			return err
 		}
-		tpl, _ := templateOf(created.Kind)
+		tpl, err := templateOf(created.Kind)
+		if err != nil {
+			return err
+		}
 		for _, d := range tpl.Events {
 			if _, err := s.insertEvent(ctx, created.ID, d); err != nil {
 				return err

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"leitai/model"
 )
 
@@ -108,13 +110,15 @@ func (s *Service) RunDraw(ctx context.Context, c Caller, eventID uint, seedText 
 		}
 		assignments := DrawNumbers(ids, seed, ev.Stations)
 		for _, a := range assignments {
-			if err := tx.Model(&model.Entrant{}).Where("id = ?", a.EntrantID).Updates(map[string]any{
-				"draw_number": a.DrawNumber, "station": a.Station, "session": a.Session}).Error; err != nil {
+			// The status condition holds against a review that landed after the read above.
+			res := tx.Model(&model.Entrant{}).Where("id = ? AND status = ?", a.EntrantID, EntrantApproved).Updates(map[string]any{
+				"draw_number": a.DrawNumber, "station": a.Station, "session": a.Session, "version": gorm.Expr("version + 1")})
+			if err := versionedResult(res); err != nil {
 				return err
 			}
 		}
 		now := s.now()
-		if err := tx.Model(&model.Event{}).Where("id = ?", ev.ID).Update("drawn_at", now).Error; err != nil {
+		if err := s.updateVersioned(ctx, &model.Event{}, ev.ID, ev.Version, map[string]any{"drawn_at": now}); err != nil {
 			return err
 		}
 		d := model.Draw{EventID: ev.ID, Seed: fmt.Sprintf("%016x", seed), DrawnBy: c.AccountID, EntrantCount: len(ids), CreatedAt: now}
@@ -144,7 +148,9 @@ func (s *Service) GetDraw(ctx context.Context, c Caller, eventID uint) (Draw, er
 		return Draw{}, notFoundOr(err, "draw")
 	}
 	var by model.Account
-	db.Select("username").Take(&by, d.DrawnBy)
+	if err := db.Select("username").Take(&by, d.DrawnBy).Error; err != nil {
+		return Draw{}, fmt.Errorf("draw of event %d: who drew it: %w", ev.ID, err)
+	}
 	var rows []model.Entrant
 	if err := db.Where("event_id = ? AND draw_number <> ''", ev.ID).Order("draw_number").Find(&rows).Error; err != nil {
 		return Draw{}, err

@@ -39,9 +39,14 @@ type EventInput struct {
 	Version            int
 }
 
-func parseRules(raw string) Rules {
+// parseRules reads a stored rule set. It is written only by this package, so
+// a failure means the database was changed behind its back: an error, never
+// an empty rule set.
+func parseRules(raw string) (Rules, error) {
 	var r Rules
-	_ = json.Unmarshal([]byte(raw), &r) // written only by this package, from a Rules value
+	if err := json.Unmarshal([]byte(raw), &r); err != nil {
+		return r, fmt.Errorf("stored rules do not parse: %w", err)
+	}
 	// Empty lists stay lists in JSON, never null.
 	if r.Stages == nil {
 		r.Stages = []Stage{}
@@ -52,12 +57,16 @@ func parseRules(raw string) Rules {
 	if r.TieBreaks == nil {
 		r.TieBreaks = []string{}
 	}
-	return r
+	return r, nil
 }
 
 func (s *Service) eventView(ctx context.Context, e model.Event) (Event, error) {
 	db := s.conn(ctx)
-	v := Event{ID: e.ID, ContestID: e.ContestID, EventDraft: draftOf(e), RulesVersion: e.RulesVersion,
+	d, err := draftOf(e)
+	if err != nil {
+		return Event{}, err
+	}
+	v := Event{ID: e.ID, ContestID: e.ContestID, EventDraft: d, RulesVersion: e.RulesVersion,
 		Drawn: e.DrawnAt != nil, DrawnAt: e.DrawnAt, Version: e.Version,
 		EntrantCounts: map[string]int64{EntrantPending: 0, EntrantApproved: 0, EntrantRejected: 0, EntrantWithdrawn: 0}}
 	var counts []struct {
@@ -74,9 +83,13 @@ func (s *Service) eventView(ctx context.Context, e model.Event) (Event, error) {
 }
 
 // draftOf reads back the editable part of a stored event.
-func draftOf(e model.Event) EventDraft {
+func draftOf(e model.Event) (EventDraft, error) {
+	r, err := parseRules(e.Rules)
+	if err != nil {
+		return EventDraft{}, fmt.Errorf("event %d: %w", e.ID, err)
+	}
 	return EventDraft{Name: e.Name, Trade: e.Trade, EntrantType: e.EntrantType, TeamSize: e.TeamSize,
-		QuotaPerEnterprise: e.QuotaPerEnterprise, Stations: e.Stations, Rules: parseRules(e.Rules)}
+		QuotaPerEnterprise: e.QuotaPerEnterprise, Stations: e.Stations, Rules: r}, nil
 }
 
 func checkEvent(e model.Event, r Rules) error {
@@ -192,7 +205,10 @@ func (s *Service) CreateEvent(ctx context.Context, c Caller, contestID uint, in 
 		if ct.Status != model.StepDraft {
 			return wrongStep(ct.Status)
 		}
-		tpl, _ := templateOf(ct.Kind)
+		tpl, err := templateOf(ct.Kind)
+		if err != nil {
+			return err
+		}
 		d := EventDraft{EntrantType: EntrantIndividual, Rules: tpl.EventDefaults}
 		applyEventInput(&d, in)
 		created, err = s.insertEvent(ctx, ct.ID, d)
@@ -260,7 +276,10 @@ func (s *Service) UpdateEvent(ctx context.Context, c Caller, id uint, in EventIn
 		if e.Version != in.Version {
 			return staleVersion()
 		}
-		d := draftOf(e)
+		d, err := draftOf(e)
+		if err != nil {
+			return err
+		}
 		before := d
 		applyEventInput(&d, in)
 		raw, err := json.Marshal(d.Rules)

@@ -88,6 +88,8 @@ var messages = map[string][2]string{
 	"children_word":            {"下级单位", "units under it"},
 	"accounts_word":            {"账号", "accounts"},
 	"people_word":              {"职工", "workers"},
+	"contests_word":            {"由它主办的竞赛", "contests it organises"},
+	"entries_word":             {"它提交的报名", "entries it made"},
 	"organisation_word":        {"单位", "organisation"},
 	"account_word":             {"账号", "account"},
 	"parent_word":              {"上级单位", "parent organisation"},

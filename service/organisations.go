@@ -325,7 +325,8 @@ func (s *Service) reparent(ctx context.Context, c Caller, o *model.Organisation,
 	return nil
 }
 
-// DeleteOrganisation removes an empty organisation: no units, accounts or people under it.
+// DeleteOrganisation removes an organisation nothing refers to: no units,
+// accounts or people under it, no contests it runs, no entries it made.
 func (s *Service) DeleteOrganisation(ctx context.Context, c Caller, id uint) error {
 	return s.tx(ctx, func(ctx context.Context) error {
 		tx := s.conn(ctx)
@@ -340,19 +341,18 @@ func (s *Service) DeleteOrganisation(ctx context.Context, c Caller, id uint) err
 			return forbidden()
 		}
 		for _, dep := range []struct {
-			model any
-			word  string
+			model  any
+			column string
+			word   string
 		}{
-			{&model.Organisation{}, "children_word"},
-			{&model.Account{}, "accounts_word"},
-			{&model.Person{}, "people_word"},
+			{&model.Organisation{}, "parent_id", "children_word"},
+			{&model.Account{}, "organisation_id", "accounts_word"},
+			{&model.Person{}, "organisation_id", "people_word"},
+			{&model.Contest{}, "organiser_id", "contests_word"},
+			{&model.Entrant{}, "enterprise_id", "entries_word"},
 		} {
-			col := "organisation_id"
-			if dep.word == "children_word" {
-				col = "parent_id"
-			}
 			var n int64
-			if err := tx.Model(dep.model).Where(col+" = ?", o.ID).Count(&n).Error; err != nil {
+			if err := tx.Model(dep.model).Where(dep.column+" = ?", o.ID).Count(&n).Error; err != nil {
 				return err
 			}
 			if n > 0 {

@@ -285,6 +285,14 @@ func (s *Service) Withdraw(ctx context.Context, c Caller, id uint) (Entrant, err
 		if e.Status == EntrantWithdrawn {
 			return conflict("entrant_not_active")
 		}
+		// A drawn entry keeps its number whatever happens to registration afterwards.
+		ev, err := s.loadEvent(ctx, e.EventID)
+		if err != nil {
+			return err
+		}
+		if ev.DrawnAt != nil || e.DrawNumber != "" {
+			return conflict("already_drawn", ev.Name)
+		}
 		if err := tx.Where("entrant_id = ?", e.ID).Delete(&model.EventParticipant{}).Error; err != nil {
 			return err
 		}

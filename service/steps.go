@@ -66,7 +66,11 @@ func (s *Service) checkStep(ctx context.Context, ct model.Contest, to string) er
 			fe = append(fe, field("registration_closes_at", "window_required"))
 		}
 		for i, ev := range events {
-			for _, f := range parseRules(ev.Rules).readiness(eventFieldPrefix(i) + ".rules") {
+			rules, err := parseRules(ev.Rules)
+			if err != nil {
+				return fmt.Errorf("event %d: %w", ev.ID, err)
+			}
+			for _, f := range rules.readiness(eventFieldPrefix(i) + ".rules") {
 				f.Text = T("in_event", ev.Name, f.Text)
 				fe = append(fe, f)
 			}

@@ -1,5 +1,7 @@
 package service
 
+import "fmt"
+
 // Contest kinds.
 const (
 	KindSkills     = "skills"
@@ -100,13 +102,14 @@ func Templates() []Template {
 	}
 }
 
-func templateOf(kind string) (Template, bool) {
+// templateOf finds the template of a contest kind; every kind has one.
+func templateOf(kind string) (Template, error) {
 	for _, t := range Templates() {
 		if t.Kind == kind {
-			return t, true
+			return t, nil
 		}
 	}
-	return Template{}, false
+	return Template{}, fmt.Errorf("no contest template of kind %q", kind)
 }
 
 // ContestTemplates lists the templates to those who set up contests.
