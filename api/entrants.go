@@ -9,6 +9,8 @@ import (
 )
 
 type personRequest struct {
+	// Version is the register's version of the worker the details were read from.
+	Version      int    `json:"version" validate:"gte=0"`
 	Name         string `json:"name"`
 	Gender       string `json:"gender"`
 	IDNumber     string `json:"id_number"`
@@ -19,7 +21,7 @@ type personRequest struct {
 }
 
 func (p personRequest) input() service.PersonInput {
-	return service.PersonInput{Name: p.Name, Gender: p.Gender, IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: p.Trade,
+	return service.PersonInput{Version: p.Version, Name: p.Name, Gender: p.Gender, IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: p.Trade,
 		SkillLevel: p.SkillLevel, YearsInTrade: p.YearsInTrade}
 }
 

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,20 +48,118 @@ func TestRegistration_SamePersonOncePerEventAndOnePersonAcrossContests(t *testin
 		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
 		id := idNumber("11010519800101001") // the fixture's entrant
 		ent.mustFail(409, "duplicate", "person.id_number", "POST", entrantsPath(f.event), worker("王强", id, "male"))
-		// The same worker enters another contest: one person, two entries, details updated.
+		// The same worker enters another contest: one person, two entries.
 		_, ev2 := s.openContest(s.admin(), f.district.ID, 0)
-		body := worker("王强", id, "male")
-		body["person"].(map[string]any)["skill_level"] = "二级/技师"
-		ent.must(201, "POST", entrantsPath(ev2), body, nil)
+		ent.must(201, "POST", entrantsPath(ev2), worker("王强", id, "male"), nil)
 		var people []model.Person
 		db.Where("id_number = ?", id).Find(&people)
-		if len(people) != 1 || people[0].SkillLevel != "二级/技师" {
-			t.Errorf("people with that ID number: %+v", people)
+		if len(people) != 1 || people[0].Version != 1 {
+			t.Errorf("people with that ID number: %+v, want one, unchanged", people)
 		}
-		// Another enterprise cannot enter a worker kept by this one.
+	})
+}
+
+// TestRegistration_AWorkersRecordChangesOnlyAtTheVersionItWasReadAt: an entry
+// that changes a worker the register has must name the version it read, so a
+// change made in between is never silently overwritten.
+func TestRegistration_AWorkersRecordChangesOnlyAtTheVersionItWasReadAt(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		id := idNumber("11010519800101001") // the fixture's entrant, version 1
+		_, ev2 := s.openContest(s.admin(), f.district.ID, 0)
+		promoted := worker("王强", id, "male")
+		promoted["person"].(map[string]any)["skill_level"] = "二级/技师"
+		ent.mustFail(409, "person_changed", "person.id_number", "POST", entrantsPath(ev2), promoted)
+		promoted["person"].(map[string]any)["version"] = 1
+		ent.must(201, "POST", entrantsPath(ev2), promoted, nil)
+		var p model.Person
+		db.Where("id_number = ?", id).Take(&p)
+		if p.SkillLevel != "二级/技师" || p.Version != 2 {
+			t.Errorf("register after a change at the version read: %+v", p)
+		}
+		// A change read at version 1 arrives after the one above: refused.
+		_, ev3 := s.openContest(s.admin(), f.district.ID, 0)
+		moved := worker("王强", id, "male")
+		moved["person"].(map[string]any)["mobile"] = "13700000000"
+		moved["person"].(map[string]any)["version"] = 1
+		ent.mustFail(409, "person_changed", "person.id_number", "POST", entrantsPath(ev3), moved)
+		db.Where("id_number = ?", id).Take(&p)
+		if p.Mobile != "13912345678" || p.Version != 2 {
+			t.Errorf("register after a stale change: %+v, want it as it was", p)
+		}
+	})
+}
+
+// TestRegistration_AnotherEnterprisesWorkerIsRefusedWithoutAHint: the answer
+// names neither the other enterprise nor anything of its record.
+func TestRegistration_AnotherEnterprisesWorkerIsRefusedWithoutAHint(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
 		other := s.newAccount(s.admin(), "ent_jb", "enterprise", f.otherEnterprise.ID)
-		_, ev3 := s.openContest(s.admin(), f.root.ID, 0)
-		s.login(other.Username, fixturePwd).mustFail(409, "duplicate", "person.id_number", "POST", entrantsPath(ev3), worker("王强", id, "male"))
+		_, ev := s.openContest(s.admin(), f.root.ID, 0)
+		c := s.login(other.Username, fixturePwd)
+		for _, lang := range []string{"", "en"} {
+			c.lang = lang
+			e := c.mustFail(409, "person_not_in_register", "person.id_number", "POST", entrantsPath(ev), worker("王强", idNumber("11010519800101001"), "male"))
+			for _, leak := range []string{f.enterprise.Name, "清河", "王强", "0010"} {
+				if strings.Contains(fmt.Sprint(e), leak) {
+					t.Errorf("the refusal %+v gives away %q", e, leak)
+				}
+			}
+		}
+	})
+}
+
+// TestEntry_KeepsItsPeopleAsEntered: a later change to the worker's record
+// never rewrites an entry, withdrawn or not.
+func TestEntry_KeepsItsPeopleAsEntered(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		id := idNumber("11010519800101001")
+		withMaster := worker("赵敏", idNumber("11010519900202002"), "female")
+		withMaster["master"] = map[string]any{"name": "王强", "gender": "male", "id_number": id, "mobile": "13912345678", "trade": "电工", "skill_level": "三级/高级工", "years_in_trade": 8}
+		var apprentice entrant
+		ent.must(201, "POST", entrantsPath(f.event), withMaster, &apprentice)
+		ent.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/withdraw", apprentice.ID), nil, nil)
+
+		_, ev2 := s.openContest(s.admin(), f.district.ID, 0)
+		renamed := worker("王强强", id, "male")
+		renamed["person"].(map[string]any)["skill_level"] = "二级/技师"
+		renamed["person"].(map[string]any)["version"] = 1
+		ent.must(201, "POST", entrantsPath(ev2), renamed, nil)
+		if err := db.Exec("UPDATE organisations SET name = ? WHERE id = ?", "清河机床集团", f.enterprise.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+
+		var page struct {
+			Items []struct {
+				ID             uint   `json:"id"`
+				EnterpriseName string `json:"enterprise_name"`
+				Person         struct {
+					Name       string `json:"name"`
+					SkillLevel string `json:"skill_level"`
+				} `json:"person"`
+				Master *struct {
+					Name string `json:"name"`
+				} `json:"master"`
+			} `json:"items"`
+		}
+		s.login(f.organiser.Username, fixturePwd).must(200, "GET", entrantsPath(f.event), nil, &page)
+		if len(page.Items) != 2 {
+			t.Fatalf("entries: %+v", page.Items)
+		}
+		first, withdrawn := page.Items[0], page.Items[1]
+		if first.Person.Name != "王强" || first.Person.SkillLevel != "三级/高级工" || first.EnterpriseName != "清河机床" {
+			t.Errorf("the first entry shows %+v, want 王强, 三级/高级工, 清河机床 as entered", first)
+		}
+		if withdrawn.Person.Name != "赵敏" || withdrawn.Master == nil || withdrawn.Master.Name != "王强" {
+			t.Errorf("the withdrawn entry shows %+v, want 赵敏 with the master 王强 as entered", withdrawn)
+		}
 	})
 }
 

@@ -65,15 +65,14 @@ type EventRuleVersion struct {
 // Entrant is a registration: a worker, a team or an organisation entered
 // into an event by an enterprise.
 type Entrant struct {
-	ID             uint
-	EventID        uint
-	ContestID      uint
-	EnterpriseID   uint
-	Enterprise     Organisation
+	ID           uint
+	EventID      uint
+	ContestID    uint
+	EnterpriseID uint
+	// EnterpriseName is the enterprise's name when the entry was made.
+	EnterpriseName string
 	PersonID       *uint
-	Person         *Person
 	MasterPersonID *uint
-	Master         *Person `gorm:"foreignKey:MasterPersonID"`
 	TeamName       string
 	Statement      string
 	// NaturalKey makes an entry unique in its event; cleared on withdrawal.
@@ -83,20 +82,39 @@ type Entrant struct {
 	DrawNumber   string
 	Station      int
 	Session      int
-	Members      []EventParticipant `gorm:"foreignKey:EntrantID"`
-	Version      int
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// People are everyone the entry names, as entered: its worker or team
+	// members, and a master.
+	People    []EventParticipant `gorm:"foreignKey:EntrantID"`
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
-// EventParticipant is a person competing in an event, once.
+// Roles of the people an entry names.
+const (
+	ParticipantCompetitor = "competitor"
+	ParticipantMaster     = "master"
+)
+
+// EventParticipant is a person an entry names, with their details as they
+// were entered, so that a later change to the worker's record never rewrites
+// a past entry or a result. A competitor is in an event once: ActiveKey holds
+// the person's id while the entry stands, and is cleared on withdrawal.
 type EventParticipant struct {
-	ID        uint
-	EventID   uint
-	PersonID  uint
-	Person    Person
-	EntrantID uint
-	Position  int
+	ID           uint
+	EventID      uint
+	PersonID     uint
+	EntrantID    uint
+	Role         string
+	Position     int
+	ActiveKey    *uint
+	Name         string
+	Gender       string
+	IDNumber     string `gorm:"column:id_number"`
+	Mobile       string
+	Trade        string
+	SkillLevel   string
+	YearsInTrade int
 }
 
 // Draw records the seed of an event's draw, so it can be reproduced.

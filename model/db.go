@@ -99,6 +99,18 @@ func OpenServer(dsn string) (*gorm.DB, error) {
 
 // Open connects to the database and brings its schema up to date.
 func Open(loc Location) (*gorm.DB, error) {
+	db, err := Connect(loc)
+	if err != nil {
+		return nil, err
+	}
+	if err := Migrate(db, loc.Dialect); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	return db, nil
+}
+
+// Connect opens the database as it is, without migrating it.
+func Connect(loc Location) (*gorm.DB, error) {
 	cfg := gormConfig()
 	var (
 		db  *gorm.DB
@@ -130,9 +142,6 @@ func Open(loc Location) (*gorm.DB, error) {
 	}
 	if err := sqlDB.Ping(); err != nil {
 		return nil, fmt.Errorf("connect: %w", err)
-	}
-	if err := Migrate(db, loc.Dialect); err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
 	}
 	return db, nil
 }

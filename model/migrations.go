@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -13,7 +14,8 @@ import (
 
 // Each file in migrations/ is one step, applied once, in name order. The SQL is
 // written once for both dialects; the placeholders below stand for the few
-// column types and table options in which SQLite and MySQL differ.
+// column types and table options in which SQLite and MySQL differ, and
+// `DROP INDEX name ON table` is written as MySQL wants it (SQLite drops the ON).
 //
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
@@ -37,8 +39,16 @@ func placeholders(d Dialect) *strings.Replacer {
 	)
 }
 
+var dropIndexOn = regexp.MustCompile(`DROP INDEX (\w+) ON \w+`)
+
 // Migrate applies every step the database has not seen yet.
 func Migrate(db *gorm.DB, d Dialect) error {
+	return MigrateTo(db, d, "")
+}
+
+// MigrateTo applies the steps up to and including the one named last (a file
+// name without .sql), or all of them when last is empty.
+func MigrateTo(db *gorm.DB, d Dialect, last string) error {
 	steps, err := migrationSteps(d)
 	if err != nil {
 		return err
@@ -46,7 +56,11 @@ func Migrate(db *gorm.DB, d Dialect) error {
 	opts := *gormigrate.DefaultOptions
 	opts.TableName = "schema_migrations"
 	opts.ValidateUnknownMigrations = true
-	return gormigrate.New(db, &opts, steps).Migrate()
+	m := gormigrate.New(db, &opts, steps)
+	if last == "" {
+		return m.Migrate()
+	}
+	return m.MigrateTo(last)
 }
 
 func migrationSteps(d Dialect) ([]*gormigrate.Migration, error) {
@@ -63,7 +77,11 @@ func migrationSteps(d Dialect) ([]*gormigrate.Migration, error) {
 			return nil, err
 		}
 		id := strings.TrimSuffix(strings.TrimPrefix(name, "migrations/"), ".sql")
-		statements := splitStatements(repl.Replace(string(raw)))
+		text := repl.Replace(string(raw))
+		if d == SQLite {
+			text = dropIndexOn.ReplaceAllString(text, "DROP INDEX $1")
+		}
+		statements := splitStatements(text)
 		steps = append(steps, &gormigrate.Migration{
 			ID: id,
 			Migrate: func(tx *gorm.DB) error {

@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"testing"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -62,4 +63,79 @@ func TestParseLocation(t *testing.T) {
 			t.Errorf("ParseLocation(%q) = %v, %v", tc.in, loc.Dialect, err)
 		}
 	}
+}
+
+// TestMigrate_EntriesKeepTheirPeopleAsEntered upgrades a database that has
+// entries, one of them withdrawn and one with a master: every entry ends up
+// naming its people with their details, and only standing entries hold a
+// worker's place in the event.
+func TestMigrate_EntriesKeepTheirPeopleAsEntered(t *testing.T) {
+	modeltest.EachLocation(t, func(t *testing.T, loc model.Location) {
+		db, err := model.Connect(loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if sqlDB, err := db.DB(); err == nil {
+				sqlDB.Close()
+			}
+		})
+		if err := model.MigrateTo(db, loc.Dialect, "0002_contests"); err != nil {
+			t.Fatal(err)
+		}
+		now := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
+		for _, stmt := range []string{
+			"INSERT INTO organisations (id, kind, name, path, created_at, updated_at) VALUES (1, 'city_union', '市总工会', '/1/', ?, ?)",
+			"INSERT INTO organisations (id, parent_id, kind, name, credit_code, path, created_at, updated_at) VALUES (2, 1, 'enterprise', '甲企业', '91350100M000100Y43', '/1/2/', ?, ?)",
+			"INSERT INTO people (id, organisation_id, name, gender, id_number, mobile, trade, skill_level, years_in_trade, created_at, updated_at) VALUES (1, 2, '张三', 'male', '110105194912310011', '13900000001', '电工', '三级/高级工', 8, ?, ?)",
+			"INSERT INTO people (id, organisation_id, name, gender, id_number, mobile, trade, skill_level, years_in_trade, created_at, updated_at) VALUES (2, 2, '李师傅', 'male', '110105194912310031', '13900000002', '电工', '一级/高级技师', 30, ?, ?)",
+			"INSERT INTO people (id, organisation_id, name, gender, id_number, mobile, trade, skill_level, years_in_trade, created_at, updated_at) VALUES (3, 2, '王五', 'male', '110105194912310051', '13900000003', '焊工', '四级/中级工', 2, ?, ?)",
+			"INSERT INTO contests (id, organiser_id, name, kind, level, status, created_at, updated_at) VALUES (1, 1, '技能竞赛', 'skills', 'city', 'registration_open', ?, ?)",
+			"INSERT INTO events (id, contest_id, name, entrant_type, rules, created_at, updated_at) VALUES (1, 1, '电工', 'individual', '{}', ?, ?)",
+			"INSERT INTO entrants (id, event_id, contest_id, enterprise_id, person_id, master_person_id, natural_key, status, created_at, updated_at) VALUES (1, 1, 1, 2, 1, 2, 'p:1', 'pending', ?, ?)",
+			"INSERT INTO entrants (id, event_id, contest_id, enterprise_id, person_id, natural_key, status, created_at, updated_at) VALUES (2, 1, 1, 2, 3, NULL, 'withdrawn', ?, ?)",
+		} {
+			if err := db.Exec(stmt, now, now).Error; err != nil {
+				t.Fatalf("%s: %v", stmt, err)
+			}
+		}
+		if err := db.Exec("INSERT INTO event_participants (event_id, person_id, entrant_id, position) VALUES (1, 1, 1, 0)").Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := model.Migrate(db, loc.Dialect); err != nil {
+			t.Fatal(err)
+		}
+
+		var e model.Entrant
+		if err := db.Preload("People", func(q *gorm.DB) *gorm.DB { return q.Order("entrant_id, role, id") }).Take(&e, 1).Error; err != nil {
+			t.Fatal(err)
+		}
+		if e.EnterpriseName != "甲企业" || len(e.People) != 2 {
+			t.Fatalf("entry 1 after the upgrade: %+v", e)
+		}
+		competitor, master := e.People[0], e.People[1]
+		if competitor.Role != model.ParticipantCompetitor || competitor.ActiveKey == nil || *competitor.ActiveKey != 1 ||
+			competitor.Name != "张三" || competitor.SkillLevel != "三级/高级工" || competitor.IDNumber != "110105194912310011" || competitor.YearsInTrade != 8 {
+			t.Errorf("entry 1's worker: %+v", competitor)
+		}
+		if master.Role != model.ParticipantMaster || master.ActiveKey != nil || master.Name != "李师傅" || master.PersonID != 2 {
+			t.Errorf("entry 1's master: %+v", master)
+		}
+		var withdrawn []model.EventParticipant
+		db.Where("entrant_id = 2").Find(&withdrawn)
+		if len(withdrawn) != 1 || withdrawn[0].ActiveKey != nil || withdrawn[0].Name != "王五" || withdrawn[0].Trade != "焊工" {
+			t.Errorf("the withdrawn entry's worker: %+v", withdrawn)
+		}
+
+		// A worker stands in an event once; withdrawn entries and masters do not count.
+		active := uint(1)
+		twice := model.EventParticipant{EventID: 1, PersonID: 1, EntrantID: 2, Role: model.ParticipantCompetitor, ActiveKey: &active}
+		if err := db.Create(&twice).Error; err != gorm.ErrDuplicatedKey {
+			t.Errorf("a second standing entry of one worker: %v, want a duplicate key", err)
+		}
+		again := model.EventParticipant{EventID: 1, PersonID: 3, EntrantID: 2, Role: model.ParticipantCompetitor}
+		if err := db.Create(&again).Error; err != nil {
+			t.Errorf("a second withdrawn row of one worker: %v", err)
+		}
+	})
 }

@@ -167,7 +167,7 @@ func (s *Service) loadDemoContests(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		in := PersonInput{Name: p.Name, Gender: p.Gender, IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: events[i%3].Name, SkillLevel: p.SkillLevel, YearsInTrade: 3 + i%15}
+		in := PersonInput{Version: p.Version, Name: p.Name, Gender: p.Gender, IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: events[i%3].Name, SkillLevel: p.SkillLevel, YearsInTrade: 3 + i%15}
 		e, err := s.Register(ctx, ent, events[i%3].ID, Registration{Person: &in})
 		if err != nil {
 			return fmt.Errorf("demo registration of %s: %w", p.Name, err)

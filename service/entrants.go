@@ -17,52 +17,73 @@ const (
 	EntrantWithdrawn = "withdrawn"
 )
 
-// Entrant is what the API shows of a registration.
+// Entrant is what the API shows of a registration. Its people are shown as
+// they were entered, whatever became of their records since.
 type Entrant struct {
-	ID             uint      `json:"id"`
-	EventID        uint      `json:"event_id"`
-	ContestID      uint      `json:"contest_id"`
-	EnterpriseID   uint      `json:"enterprise_id"`
-	EnterpriseName string    `json:"enterprise_name"`
-	Status         string    `json:"status"`
-	RejectReason   string    `json:"reject_reason"`
-	Person         *Person   `json:"person"`
-	Master         *Person   `json:"master"`
-	TeamName       string    `json:"team_name"`
-	Members        []Person  `json:"members"`
-	Statement      string    `json:"statement"`
-	DrawNumber     string    `json:"draw_number"`
-	Station        int       `json:"station"`
-	Session        int       `json:"session"`
-	Version        int       `json:"version"`
-	CreatedAt      time.Time `json:"created_at"`
+	ID             uint          `json:"id"`
+	EventID        uint          `json:"event_id"`
+	ContestID      uint          `json:"contest_id"`
+	EnterpriseID   uint          `json:"enterprise_id"`
+	EnterpriseName string        `json:"enterprise_name"`
+	Status         string        `json:"status"`
+	RejectReason   string        `json:"reject_reason"`
+	Person         *EntryPerson  `json:"person"`
+	Master         *EntryPerson  `json:"master"`
+	TeamName       string        `json:"team_name"`
+	Members        []EntryPerson `json:"members"`
+	Statement      string        `json:"statement"`
+	DrawNumber     string        `json:"draw_number"`
+	Station        int           `json:"station"`
+	Session        int           `json:"session"`
+	Version        int           `json:"version"`
+	CreatedAt      time.Time     `json:"created_at"`
+}
+
+// EntryPerson is a worker as an entry names them, with the details entered.
+type EntryPerson struct {
+	ID           uint   `json:"id"`
+	Name         string `json:"name"`
+	Gender       string `json:"gender"`
+	IDNumber     string `json:"id_number"`
+	Mobile       string `json:"mobile"`
+	Trade        string `json:"trade"`
+	SkillLevel   string `json:"skill_level"`
+	YearsInTrade int    `json:"years_in_trade"`
+}
+
+// entryPersonView shows one of an entry's people; full is false for callers
+// who may see only the masked ID number and mobile.
+func entryPersonView(p model.EventParticipant, full bool) EntryPerson {
+	v := EntryPerson{ID: p.PersonID, Name: p.Name, Gender: p.Gender, IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: p.Trade,
+		SkillLevel: p.SkillLevel, YearsInTrade: p.YearsInTrade}
+	if !full {
+		v.IDNumber, v.Mobile = MaskIDNumber(v.IDNumber), MaskMobile(v.Mobile)
+	}
+	return v
 }
 
 // entrantView shows a registration; full says whether ID numbers and mobiles
 // are shown unmasked (the entrant's own enterprise and the contest's organisers).
 func entrantView(e model.Entrant, full bool) Entrant {
-	v := Entrant{ID: e.ID, EventID: e.EventID, ContestID: e.ContestID, EnterpriseID: e.EnterpriseID, EnterpriseName: e.Enterprise.Name,
+	v := Entrant{ID: e.ID, EventID: e.EventID, ContestID: e.ContestID, EnterpriseID: e.EnterpriseID, EnterpriseName: e.EnterpriseName,
 		Status: e.Status, RejectReason: e.RejectReason, TeamName: e.TeamName, Statement: e.Statement, DrawNumber: e.DrawNumber,
-		Station: e.Station, Session: e.Session, Version: e.Version, CreatedAt: e.CreatedAt, Members: []Person{}}
-	if e.Person != nil {
-		p := personView(*e.Person, full)
-		v.Person = &p
-	}
-	if e.Master != nil {
-		p := personView(*e.Master, full)
-		v.Master = &p
-	}
-	if e.TeamName != "" {
-		for _, m := range e.Members {
-			v.Members = append(v.Members, personView(m.Person, full))
+		Station: e.Station, Session: e.Session, Version: e.Version, CreatedAt: e.CreatedAt, Members: []EntryPerson{}}
+	for _, p := range e.People {
+		pv := entryPersonView(p, full)
+		switch {
+		case p.Role == model.ParticipantMaster:
+			v.Master = &pv
+		case e.TeamName != "":
+			v.Members = append(v.Members, pv)
+		default:
+			v.Person = &pv
 		}
 	}
 	return v
 }
 
 func entrantsWithPeople(db *gorm.DB) *gorm.DB {
-	return db.Preload("Enterprise").Preload("Person.Organisation").Preload("Master.Organisation").
-		Preload("Members", func(q *gorm.DB) *gorm.DB { return q.Order("position") }).Preload("Members.Person.Organisation")
+	return db.Preload("People", func(q *gorm.DB) *gorm.DB { return q.Order("position, id") })
 }
 
 // EntrantFilter narrows a list of entrants.

@@ -100,7 +100,8 @@ func (s *Service) PersonEntries(ctx context.Context, c Caller, personID uint) ([
 			"events.name AS event_name, entrants.status, entrants.draw_number, entrants.created_at AS entered_at").
 		Joins("JOIN events ON events.id = entrants.event_id").
 		Joins("JOIN contests ON contests.id = entrants.contest_id").
-		Where("entrants.person_id = ? OR entrants.id IN (?)", p.ID, db.Session(&gorm.Session{NewDB: true}).Model(&model.EventParticipant{}).Select("entrant_id").Where("person_id = ?", p.ID)).
+		Where("entrants.id IN (?)", db.Session(&gorm.Session{NewDB: true}).Model(&model.EventParticipant{}).Select("entrant_id").
+			Where("person_id = ? AND role = ?", p.ID, model.ParticipantCompetitor)).
 		Order("entrants.id DESC").Scan(&out).Error
 	return out, err
 }

@@ -12,8 +12,11 @@ import (
 	"leitai/model"
 )
 
-// PersonInput is a worker as an enterprise enters them.
+// PersonInput is a worker as an enterprise enters them. Version is the
+// version of the register's record the details were read from (0 when none
+// was read); it is needed only to change a worker the register already has.
 type PersonInput struct {
+	Version      int
 	Name         string
 	Gender       string
 	IDNumber     string
@@ -67,29 +70,57 @@ func (p *PersonInput) check(prefix string) []FieldError {
 	return fe
 }
 
-// upsertPerson finds a worker by ID number or adds them, keeping one record per
-// person across contests. A worker kept by another enterprise is refused.
+// samePerson tells whether a stored worker already has the details entered.
+func samePerson(p model.Person, in PersonInput) bool {
+	return p.Name == in.Name && p.Gender == in.Gender && p.Mobile == in.Mobile && p.Trade == strings.TrimSpace(in.Trade) &&
+		p.SkillLevel == in.SkillLevel && p.YearsInTrade == in.YearsInTrade
+}
+
+// upsertPerson finds a worker of the enterprise's register by ID number or
+// adds them, keeping one record per person across contests. Details that
+// differ from the register update it only when the entry names the version
+// it was read at, so that a change made in between is never overwritten. A
+// worker kept by another enterprise is refused without a word about it:
+// moving a worker is the unions' (TransferPerson).
 func (s *Service) upsertPerson(ctx context.Context, enterpriseID uint, in PersonInput, fieldPrefix string) (model.Person, error) {
 	tx := s.conn(ctx)
 	var p model.Person
 	err := tx.Where("id_number = ?", in.IDNumber).Take(&p).Error
 	switch {
 	case errors.Is(err, gorm.ErrRecordNotFound):
-		p = model.Person{OrganisationID: enterpriseID, IDNumber: in.IDNumber, Version: 1}
+		p = model.Person{OrganisationID: enterpriseID, IDNumber: in.IDNumber, Name: in.Name, Gender: in.Gender, Mobile: in.Mobile,
+			Trade: strings.TrimSpace(in.Trade), SkillLevel: in.SkillLevel, YearsInTrade: in.YearsInTrade, Version: 1}
+		err := tx.Omit("Organisation").Create(&p).Error
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			// Another request added the same worker a moment ago, into another event.
+			return p, duplicate(fieldPrefix+".id_number", "person_busy")
+		}
+		return p, err
 	case err != nil:
 		return p, err
 	case p.OrganisationID != enterpriseID:
-		return p, duplicate(fieldPrefix+".id_number", "person_other_enterprise", MaskIDNumber(in.IDNumber))
-	default:
-		p.Version++
+		return p, &Error{Kind: KindConflict, Code: "person_not_in_register", Text: T("person_not_in_register"),
+			Fields: []FieldError{field(fieldPrefix+".id_number", "person_not_in_register")}}
+	case samePerson(p, in):
+		return p, nil
+	case in.Version != p.Version:
+		return p, &Error{Kind: KindConflict, Code: "person_changed", Text: T("person_changed", p.Name),
+			Fields: []FieldError{field(fieldPrefix+".id_number", "person_changed", p.Name)}}
 	}
 	p.Name, p.Gender, p.Mobile, p.Trade, p.SkillLevel, p.YearsInTrade = in.Name, in.Gender, in.Mobile, strings.TrimSpace(in.Trade), in.SkillLevel, in.YearsInTrade
-	err = tx.Omit("Organisation").Save(&p).Error
-	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		// Another request added the same worker a moment ago, into another event.
-		return p, duplicate(fieldPrefix+".id_number", "person_busy")
+	p.Version++
+	return p, s.saveVersioned(ctx, &p, in.Version, "Organisation")
+}
+
+// participant is the row that names a person in an entry, with their details
+// as they stand in the register now, which is as they were entered.
+func participant(ev model.Event, p model.Person, role string, position int) model.EventParticipant {
+	row := model.EventParticipant{EventID: ev.ID, PersonID: p.ID, Role: role, Position: position, Name: p.Name, Gender: p.Gender,
+		IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: p.Trade, SkillLevel: p.SkillLevel, YearsInTrade: p.YearsInTrade}
+	if role == model.ParticipantCompetitor {
+		row.ActiveKey = &row.PersonID
 	}
-	return p, err
+	return row
 }
 
 // Register enters workers, a team or the enterprise itself into an event.
@@ -130,10 +161,15 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 				return &Error{Kind: KindConflict, Code: "quota_reached", Text: T("quota_reached", ev.Name, ev.QuotaPerEnterprise)}
 			}
 		}
-		e := model.Entrant{EventID: ev.ID, ContestID: ct.ID, EnterpriseID: c.OrganisationID, Status: EntrantPending,
+		enterprise, err := s.loadOrganisation(ctx, c.OrganisationID)
+		if err != nil {
+			return err
+		}
+		e := model.Entrant{EventID: ev.ID, ContestID: ct.ID, EnterpriseID: c.OrganisationID, EnterpriseName: enterprise.Name, Status: EntrantPending,
 			TeamName: strings.TrimSpace(r.TeamName), Statement: strings.TrimSpace(r.Statement), Version: 1}
 		var competitors []model.Person
 		var prefixes []string
+		var master *model.Person
 		switch ev.EntrantType {
 		case EntrantIndividual:
 			p, err := s.upsertPerson(ctx, c.OrganisationID, *r.Person, "person")
@@ -147,7 +183,7 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 				if err != nil {
 					return err
 				}
-				e.MasterPersonID = &m.ID
+				e.MasterPersonID, master = &m.ID, &m
 			}
 		case EntrantTeam:
 			for i, in := range r.Members {
@@ -160,18 +196,27 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 		}
 		key := naturalKey(ev.EntrantType, c.OrganisationID, e.TeamName, competitors)
 		e.NaturalKey = &key
-		if err := tx.Omit("Enterprise", "Person", "Master", "Members").Create(&e).Error; err != nil {
+		if err := tx.Omit("People").Create(&e).Error; err != nil {
 			if errors.Is(err, gorm.ErrDuplicatedKey) {
 				return duplicate(duplicateField(ev.EntrantType), "already_entered", ev.Name)
 			}
 			return err
 		}
 		for i, p := range competitors {
-			err := tx.Create(&model.EventParticipant{EventID: ev.ID, PersonID: p.ID, EntrantID: e.ID, Position: i}).Error
+			row := participant(ev, p, model.ParticipantCompetitor, i)
+			row.EntrantID = e.ID
+			err := tx.Create(&row).Error
 			if errors.Is(err, gorm.ErrDuplicatedKey) {
 				return duplicate(prefixes[i]+".id_number", "person_already_entered", p.Name, ev.Name)
 			}
 			if err != nil {
+				return err
+			}
+		}
+		if master != nil {
+			row := participant(ev, *master, model.ParticipantMaster, 0)
+			row.EntrantID = e.ID
+			if err := tx.Create(&row).Error; err != nil {
 				return err
 			}
 		}
@@ -293,7 +338,8 @@ func (s *Service) Withdraw(ctx context.Context, c Caller, id uint) (Entrant, err
 		if ev.DrawnAt != nil || e.DrawNumber != "" {
 			return conflict("already_drawn", ev.Name)
 		}
-		if err := tx.Where("entrant_id = ?", e.ID).Delete(&model.EventParticipant{}).Error; err != nil {
+		// Its people stay named in it, as entered; they are free for another entry.
+		if err := tx.Model(&model.EventParticipant{}).Where("entrant_id = ?", e.ID).Update("active_key", nil).Error; err != nil {
 			return err
 		}
 		if err := s.updateVersioned(ctx, &model.Entrant{}, e.ID, e.Version, map[string]any{"status": EntrantWithdrawn, "natural_key": nil}); err != nil {

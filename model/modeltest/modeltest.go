@@ -23,25 +23,42 @@ const MySQLEnv = "LEITAI_TEST_MYSQL_DSN"
 // Each runs fn once per configured database, as subtests named after the dialect.
 func Each(t *testing.T, fn func(t *testing.T, db *gorm.DB)) {
 	t.Helper()
-	t.Run("sqlite", func(t *testing.T) { fn(t, SQLite(t)) })
+	EachLocation(t, func(t *testing.T, loc model.Location) { fn(t, open(t, loc)) })
+}
+
+// EachLocation runs fn once per configured database with a new, empty
+// database that fn opens itself, for tests of opening and migrating.
+func EachLocation(t *testing.T, fn func(t *testing.T, loc model.Location)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, sqliteLocation(t)) })
 	if os.Getenv(MySQLEnv) != "" {
-		t.Run("mysql", func(t *testing.T) { fn(t, MySQL(t)) })
+		t.Run("mysql", func(t *testing.T) { fn(t, mysqlLocation(t)) })
 	}
 }
 
 // SQLite opens a migrated database in a file of the test's temporary directory.
 func SQLite(t testing.TB) *gorm.DB {
 	t.Helper()
+	return open(t, sqliteLocation(t))
+}
+
+func sqliteLocation(t testing.TB) model.Location {
+	t.Helper()
 	loc, err := model.ParseLocation("sqlite:" + filepath.Join(t.TempDir(), "test.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return open(t, loc)
+	return loc
 }
 
 // MySQL creates a fresh database on the server named by LEITAI_TEST_MYSQL_DSN.
 // It fails the test, never skips it, when the server cannot be reached.
 func MySQL(t testing.TB) *gorm.DB {
+	t.Helper()
+	return open(t, mysqlLocation(t))
+}
+
+func mysqlLocation(t testing.TB) model.Location {
 	t.Helper()
 	loc, err := model.ParseLocation(os.Getenv(MySQLEnv))
 	if err != nil || loc.Dialect != model.MySQL {
@@ -65,7 +82,7 @@ func MySQL(t testing.TB) *gorm.DB {
 			sqlDB.Close()
 		}
 	})
-	return open(t, model.Location{Dialect: model.MySQL, DSN: server + name + "?" + query})
+	return model.Location{Dialect: model.MySQL, DSN: server + name + "?" + query}
 }
 
 func open(t testing.TB, loc model.Location) *gorm.DB {
