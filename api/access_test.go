@@ -69,6 +69,10 @@ var accessRules = map[string]accessRule{
 	"GET /api/v1/people": {allowed: []string{"admin", "organiser", "enterprise"}, path: static("/api/v1/people")},
 
 	"GET /api/v1/people/:id/entries": {allowed: []string{"admin", "organiser", "enterprise"}, path: func(f fixture) string { return fmt.Sprintf("/api/v1/people/%d/entries", f.entrant.Person.ID) }},
+	"POST /api/v1/people/:id/transfer": {allowed: unionStaff, path: func(f fixture) string { return fmt.Sprintf("/api/v1/people/%d/transfer", f.entrant.Person.ID) },
+		body: func(f fixture, role string) any {
+			return map[string]any{"enterprise_id": f.district.ID, "version": 1, "reason": "调动"}
+		}},
 	"GET /api/v1/contest-templates":  {allowed: unionStaff, path: static("/api/v1/contest-templates")},
 	"GET /api/v1/contests":           {allowed: []string{"admin", "organiser", "enterprise"}, path: static("/api/v1/contests")},
 	"POST /api/v1/contests": {allowed: unionStaff, path: static("/api/v1/contests"), body: func(f fixture, role string) any {

@@ -10,7 +10,14 @@ import (
 
 type peopleListQuery struct {
 	listQuery
-	OrganisationID uint `form:"organisation_id"`
+	OrganisationID uint   `form:"organisation_id"`
+	IDNumber       string `form:"id_number" validate:"max=18"`
+}
+
+type transferRequest struct {
+	EnterpriseID uint   `json:"enterprise_id" validate:"required"`
+	Version      int    `json:"version" validate:"required,gte=1"`
+	Reason       string `json:"reason" validate:"required,max=255"`
 }
 
 func (h *handlers) listPeople(c *gin.Context) {
@@ -18,7 +25,7 @@ func (h *handlers) listPeople(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	page, err := h.svc.ListPeople(c, caller(c), service.PersonFilter{Q: q.Q, OrganisationID: q.OrganisationID}, q.pageRequest())
+	page, err := h.svc.ListPeople(c, caller(c), service.PersonFilter{Q: q.Q, OrganisationID: q.OrganisationID, IDNumber: q.IDNumber}, q.pageRequest())
 	respond(h, c, http.StatusOK, page, err)
 }
 
@@ -29,4 +36,17 @@ func (h *handlers) personEntries(c *gin.Context) {
 	}
 	entries, err := h.svc.PersonEntries(c, caller(c), id)
 	respond(h, c, http.StatusOK, gin.H{"items": entries}, err)
+}
+
+func (h *handlers) transferPerson(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req transferRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	p, err := h.svc.TransferPerson(c, caller(c), id, service.Transfer{EnterpriseID: req.EnterpriseID, Version: req.Version, Reason: req.Reason})
+	respond(h, c, http.StatusOK, p, err)
 }

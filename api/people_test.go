@@ -6,7 +6,9 @@ import (
 
 	"gorm.io/gorm"
 
+	"leitai/model"
 	"leitai/model/modeltest"
+	"leitai/service"
 )
 
 type person struct {
@@ -85,5 +87,80 @@ func TestPeople_HistoryAcrossContests(t *testing.T) {
 		s.login(f.organiser.Username, fixturePwd).must(200, "GET", path, nil, &hist)
 		other := s.newAccount(s.admin(), "org_jb", "organiser", f.otherDistrict.ID)
 		s.login(other.Username, fixturePwd).mustFail(403, "forbidden", "", "GET", path, nil)
+	})
+}
+
+// creditCode completes 17 characters with their GB 32100 check character.
+func creditCode(first17 string) string {
+	check, _ := service.CreditCodeCheck(first17)
+	return first17 + string(check)
+}
+
+// TestPeople_AUnionAboveBothEnterprisesMovesAWorker: a worker who changed
+// employers is moved by a union whose tree holds both enterprises, keeps
+// their history, and is entered by the new enterprise from then on.
+func TestPeople_AUnionAboveBothEnterprisesMovesAWorker(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		a := s.admin()
+		var newEmployer org
+		a.must(201, "POST", "/api/v1/organisations", map[string]any{"parent_id": f.district.ID, "kind": "enterprise", "name": "清河电力",
+			"credit_code": creditCode("91320102MA1QH0002")}, &newEmployer)
+		o := s.login(f.organiser.Username, fixturePwd)
+		var found struct {
+			Items []struct {
+				person
+				Version int `json:"version"`
+			} `json:"items"`
+		}
+		o.must(200, "GET", "/api/v1/people?id_number="+f.entrant.Person.IDNumber, nil, &found)
+		if len(found.Items) != 1 || found.Items[0].ID != f.entrant.Person.ID {
+			t.Fatalf("finding the worker by ID number: %+v", found)
+		}
+		path := fmt.Sprintf("/api/v1/people/%d/transfer", f.entrant.Person.ID)
+		move := func(to uint, reason string, version int) map[string]any {
+			return map[string]any{"enterprise_id": to, "reason": reason, "version": version}
+		}
+		v := found.Items[0].Version
+		o.mustFail(422, "validation_failed", "reason", "POST", path, move(newEmployer.ID, " ", v))
+		o.mustFail(422, "validation_failed", "enterprise_id", "POST", path, move(f.district.ID, "调动", v))
+		o.mustFail(422, "validation_failed", "enterprise_id", "POST", path, move(f.enterprise.ID, "调动", v))
+		o.mustFail(403, "forbidden", "", "POST", path, move(f.otherEnterprise.ID, "调动", v)) // not in the district's tree
+		s.login(f.enterpriseAcc.Username, fixturePwd).mustFail(403, "forbidden", "", "POST", path, move(newEmployer.ID, "调动", v))
+		other := s.newAccount(a, "org_jb", "organiser", f.otherDistrict.ID)
+		s.login(other.Username, fixturePwd).mustFail(403, "forbidden", "", "POST", path, move(f.otherEnterprise.ID, "调动", v))
+		o.mustFail(409, "stale_version", "", "POST", path, move(newEmployer.ID, "调动", v+1))
+
+		var moved struct {
+			person
+			Version int `json:"version"`
+		}
+		o.must(200, "POST", path, move(newEmployer.ID, "2026年11月调入清河电力", v), &moved)
+		if moved.OrganisationID != newEmployer.ID || moved.Version != v+1 {
+			t.Errorf("moved: %+v", moved)
+		}
+		var audit model.AuditEntry
+		db.Where("action = ? AND entity_id = ?", "person.transfer", f.entrant.Person.ID).Take(&audit)
+		if audit.Reason != "2026年11月调入清河电力" || audit.AccountID == nil || *audit.AccountID != f.organiser.ID {
+			t.Errorf("the move's audit: %+v", audit)
+		}
+
+		// The history stays: the entry is still the old employer's, as entered.
+		var history struct {
+			Items []struct {
+				EntrantID uint `json:"entrant_id"`
+			} `json:"items"`
+		}
+		o.must(200, "GET", fmt.Sprintf("/api/v1/people/%d/entries", f.entrant.Person.ID), nil, &history)
+		if len(history.Items) != 1 || history.Items[0].EntrantID != f.entrant.ID {
+			t.Errorf("history after the move: %+v", history)
+		}
+		// The new employer enters the worker; the old one no longer can.
+		_, ev := s.openContest(a, f.district.ID, 0)
+		acc := s.newAccount(a, "ent_dl", "enterprise", newEmployer.ID)
+		s.login(acc.Username, fixturePwd).must(201, "POST", entrantsPath(ev), worker("王强", f.entrant.Person.IDNumber, "male"), nil)
+		s.login(f.enterpriseAcc.Username, fixturePwd).mustFail(409, "person_not_in_register", "person.id_number", "POST", entrantsPath(ev),
+			worker("王强", f.entrant.Person.IDNumber, "male"))
 	})
 }

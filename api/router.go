@@ -69,6 +69,7 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 
 	own.GET("/people", h.listPeople)
 	own.GET("/people/:id/entries", h.personEntries)
+	own.POST("/people/:id/transfer", h.transferPerson)
 
 	own.GET("/contest-templates", h.contestTemplates)
 	own.GET("/contests", h.listContests)

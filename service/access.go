@@ -79,3 +79,10 @@ func likePattern(q string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	return "%" + r.Replace(strings.TrimSpace(q)) + "%"
 }
+
+// transfersFrom tells whether the caller may move workers out of, or into, an
+// enterprise: an admin anywhere, an organiser within its own subtree, so that
+// a move between two enterprises needs a union above both.
+func (c Caller) transfersFrom(o model.Organisation) bool {
+	return c.Role == model.RoleAdmin || (c.Role == model.RoleOrganiser && c.sees(o.Path))
+}

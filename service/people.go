@@ -28,10 +28,12 @@ type Person struct {
 // SkillLevels are the five national vocational skill levels, lowest first.
 var SkillLevels = []string{"五级/初级工", "四级/中级工", "三级/高级工", "二级/技师", "一级/高级技师"}
 
-// PersonFilter narrows a list of people.
+// PersonFilter narrows a list of people. IDNumber matches a whole ID number
+// only, never a part of one.
 type PersonFilter struct {
 	Q              string
 	OrganisationID uint
+	IDNumber       string
 }
 
 // personView shows a worker; full is false for callers who may see only the
@@ -67,6 +69,9 @@ func (s *Service) ListPeople(ctx context.Context, c Caller, f PersonFilter, p Pa
 	}
 	if f.OrganisationID != 0 {
 		q = q.Where("people.organisation_id = ?", f.OrganisationID)
+	}
+	if f.IDNumber != "" {
+		q = q.Where("people.id_number = ?", NormaliseIDNumber(f.IDNumber))
 	}
 	return paged(q, p, "people.id", c.personView)
 }
