@@ -84,8 +84,7 @@ func (s *Service) ListAccounts(ctx context.Context, c Caller, f AccountFilter, p
 	db := s.conn(ctx)
 	q := c.scopeByOrganisation(db.Model(&model.Account{}).Preload("Organisation"), "accounts.organisation_id")
 	if f.Q != "" {
-		pat := likePattern(f.Q)
-		q = q.Where("(accounts.username LIKE ? OR accounts.display_name LIKE ? OR accounts.organisation_id IN (?))", pat, pat, organisationsNamed(db, pat))
+		q = q.Where("(? OR ? OR accounts.organisation_id IN (?))", contains("accounts.username", f.Q), contains("accounts.display_name", f.Q), organisationsNamed(db, f.Q))
 	}
 	if f.Role != "" {
 		q = q.Where("accounts.role = ?", f.Role)

@@ -151,7 +151,7 @@ func (s *Service) ListContests(ctx context.Context, c Caller, f ContestFilter, p
 	db := s.conn(ctx)
 	q := c.contestScope(db.Model(&model.Contest{}).Preload("Organiser"))
 	if f.Q != "" {
-		q = q.Where("contests.name LIKE ?", likePattern(f.Q))
+		q = q.Where(contains("contests.name", f.Q))
 	}
 	if f.Kind != "" {
 		q = q.Where("contests.kind = ?", f.Kind)

@@ -169,8 +169,7 @@ func (s *Service) ListOrganisations(ctx context.Context, c Caller, f Organisatio
 	}
 	q := c.organisationScope(s.conn(ctx).Model(&model.Organisation{}))
 	if f.Q != "" {
-		pat := likePattern(f.Q)
-		q = q.Where("(name LIKE ? OR credit_code LIKE ?)", pat, pat)
+		q = q.Where("(? OR ?)", contains("name", f.Q), contains("credit_code", f.Q))
 	}
 	if f.Kind != "" {
 		q = q.Where("kind = ?", f.Kind)
