@@ -105,7 +105,7 @@ var messages = map[string][2]string{
 	"cannot_disable_self":      {"不能停用自己的账号", "you cannot disable your own account"},
 	"id_number_format":         {"身份证号码应为18位，前17位为数字，末位为数字或X", "a resident ID number has 18 characters: 17 digits and a digit or X"},
 	"id_number_checksum":       {"身份证号码校验位错误", "the check character of the resident ID number is wrong"},
-	"id_number_birth":          {"身份证号码中的出生日期无效", "the date of birth in the resident ID number is not a real date"},
+	"id_number_birth":          {"身份证号码中的出生日期无效：应为1900年1月1日至今天之间的真实日期", "the date of birth in the resident ID number must be a real date from 1900-01-01 to today"},
 	"code_repeated":            {"编号 %s 重复", "the code %s is used twice"},
 	"weight_range":             {"权重应在0到100之间", "a weight is between 0 and 100"},
 	"stage_unknown":            {"没有编号为 %s 的阶段", "there is no stage with the code %s"},
