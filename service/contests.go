@@ -220,10 +220,7 @@ func applyContestInput(ct *model.Contest, in ContestInput) error {
 	setTime(&ct.JudgingStartsAt, in.JudgingStartsAt)
 	setTime(&ct.JudgingEndsAt, in.JudgingEndsAt)
 
-	var fe []FieldError
-	if ct.Name == "" {
-		fe = append(fe, field("name", "required"))
-	}
+	fe := checkName("name", &ct.Name, maxContestName)
 	if !slices.Contains(contestKinds, ct.Kind) {
 		fe = append(fe, field("kind", "one_of", strings.Join(contestKinds, ", ")))
 	}

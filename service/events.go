@@ -79,11 +79,9 @@ func draftOf(e model.Event) EventDraft {
 		QuotaPerEnterprise: e.QuotaPerEnterprise, Stations: e.Stations, Rules: parseRules(e.Rules)}
 }
 
-func checkEvent(e model.Event, r Rules) error {
-	var fe []FieldError
-	if strings.TrimSpace(e.Name) == "" {
-		fe = append(fe, field("name", "required"))
-	}
+// checkEvent normalises e's name and checks e with its rules.
+func checkEvent(e *model.Event, r Rules) error {
+	fe := checkName("name", &e.Name, maxEventName)
 	if !slices.Contains(entrantTypes, e.EntrantType) {
 		fe = append(fe, field("entrant_type", "one_of", strings.Join(entrantTypes, ", ")))
 	}
@@ -115,7 +113,7 @@ func (s *Service) insertEvent(ctx context.Context, contestID uint, d EventDraft)
 	if e.EntrantType != EntrantTeam {
 		e.TeamSize = 0
 	}
-	if err := checkEvent(e, d.Rules); err != nil {
+	if err := checkEvent(&e, d.Rules); err != nil {
 		return e, err
 	}
 	if err := tx.Create(&e).Error; err != nil {
@@ -272,7 +270,7 @@ func (s *Service) UpdateEvent(ctx context.Context, c Caller, id uint, in EventIn
 		if e.EntrantType != EntrantTeam {
 			e.TeamSize = 0
 		}
-		if err := checkEvent(e, d.Rules); err != nil {
+		if err := checkEvent(&e, d.Rules); err != nil {
 			return err
 		}
 		if string(raw) != e.Rules {

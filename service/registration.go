@@ -37,14 +37,9 @@ type Registration struct {
 // check finds what is wrong with a worker's details on the day today; fields
 // start with prefix.
 func (p *PersonInput) check(prefix string, today time.Time) []FieldError {
-	var fe []FieldError
+	fe := checkName(prefix+".name", &p.Name, maxPersonName)
 	add := func(f, key string, args ...any) { fe = append(fe, field(prefix+"."+f, key, args...)) }
-	p.Name, p.IDNumber, p.Mobile = strings.TrimSpace(p.Name), NormaliseIDNumber(p.IDNumber), strings.TrimSpace(p.Mobile)
-	if p.Name == "" {
-		add("name", "required")
-	} else if len([]rune(p.Name)) > 32 {
-		add("name", "too_long", 32)
-	}
+	p.IDNumber, p.Mobile = NormaliseIDNumber(p.IDNumber), strings.TrimSpace(p.Mobile)
 	idProblem := checkIDNumber(p.IDNumber, today)
 	if idProblem != "" {
 		add("id_number", idProblem)
@@ -201,9 +196,12 @@ func (s *Service) registrationOpen(ct model.Contest) error {
 }
 
 // checkRegistration validates an entry against the event's entrant type, on
-// the day today.
+// the day today. A team name is kept for a team only.
 func checkRegistration(ev model.Event, r *Registration, today time.Time) error {
 	var fe []FieldError
+	if ev.EntrantType != EntrantTeam {
+		r.TeamName = ""
+	}
 	switch ev.EntrantType {
 	case EntrantIndividual:
 		if r.Person == nil {
@@ -218,9 +216,7 @@ func checkRegistration(ev model.Event, r *Registration, today time.Time) error {
 			}
 		}
 	case EntrantTeam:
-		if strings.TrimSpace(r.TeamName) == "" {
-			fe = append(fe, field("team_name", "required"))
-		}
+		fe = append(fe, checkName("team_name", &r.TeamName, maxTeamName)...)
 		if len(r.Members) != ev.TeamSize {
 			fe = append(fe, field("members", "team_size_exact", ev.TeamSize))
 		}
