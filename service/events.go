@@ -88,12 +88,8 @@ func checkEvent(e *model.Event, r Rules) error {
 	if e.EntrantType == EntrantTeam && (e.TeamSize < 2 || e.TeamSize > 20) {
 		fe = append(fe, field("team_size", "team_size_range"))
 	}
-	if e.QuotaPerEnterprise < 0 {
-		fe = append(fe, field("quota_per_enterprise", "min_value", "0"))
-	}
-	if e.Stations < 0 {
-		fe = append(fe, field("stations", "min_value", "0"))
-	}
+	fe = append(fe, inRange("quota_per_enterprise", e.QuotaPerEnterprise, 0, maxQuota)...)
+	fe = append(fe, inRange("stations", e.Stations, 0, maxStations)...)
 	fe = append(fe, r.check("rules")...)
 	if len(fe) > 0 {
 		return invalid(fe...)

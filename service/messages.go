@@ -163,6 +163,7 @@ var messages = map[string][2]string{
 	"constraint_duplicate":     {"已有相同的记录", "the same record exists already"},
 	"mobile_format":            {"手机号码应为以1开头的11位数字", "a mobile number has 11 digits starting with 1"},
 	"name_invisible":           {"含有不可见或改变文字方向的字符 U+%04X（第 %d 个字符），请删除", "contains the invisible or direction-changing character U+%04X (character %d); remove it"},
+	"range":                    {"应在 %v 到 %v 之间", "must be from %v to %v"},
 	"unsupported_media_type":   {"请求内容须为 JSON（Content-Type: application/json），收到的是 %s", "the request body must be JSON (Content-Type: application/json), not %s"},
 	"no_content_type":          {"未注明类型的内容", "a body of no stated type"},
 	"trailing_data":            {"请求格式有误：JSON 内容之后还有多余的数据", "malformed request: there is more after the JSON value"},
