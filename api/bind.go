@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"mime"
 	"net/http"
 	"reflect"
 	"strconv"
@@ -30,15 +31,47 @@ func newValidator() *validator.Validate {
 	return v
 }
 
-// bindJSON decodes the body into req and validates it; on failure it answers
-// and returns false.
+// bindJSON decodes the body, one JSON value and nothing after it, into req
+// and validates it; on failure it answers and returns false.
 func (h *handlers) bindJSON(c *gin.Context, req any) bool {
+	if c.Request.ContentLength != 0 && !isJSON(c.GetHeader("Content-Type")) {
+		h.fail(c, unsupportedMediaType(c.GetHeader("Content-Type")))
+		return false
+	}
 	dec := json.NewDecoder(c.Request.Body)
 	if err := dec.Decode(req); err != nil {
 		h.fail(c, decodeError(err))
 		return false
 	}
+	if _, err := dec.Token(); err != io.EOF {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			h.fail(c, err)
+		} else {
+			h.fail(c, &service.Error{Kind: service.KindBadRequest, Code: "bad_request", Text: service.T("trailing_data")})
+		}
+		return false
+	}
 	return h.validateStruct(c, req)
+}
+
+// isJSON accepts application/json, with no charset or with UTF-8, the one
+// encoding of JSON.
+func isJSON(contentType string) bool {
+	mediaType, params, err := mime.ParseMediaType(contentType)
+	if err != nil || mediaType != "application/json" {
+		return false
+	}
+	charset, ok := params["charset"]
+	return !ok || strings.EqualFold(charset, "utf-8")
+}
+
+func unsupportedMediaType(contentType string) *service.Error {
+	var got any = contentType
+	if contentType == "" {
+		got = service.T("no_content_type")
+	}
+	return &service.Error{Kind: service.KindMediaType, Code: "unsupported_media_type", Text: service.T("unsupported_media_type", got)}
 }
 
 // validateStruct checks req's `validate` tags; on failure it answers 422 with
@@ -129,7 +162,7 @@ func (h *handlers) pathID(c *gin.Context) (uint, bool) {
 
 // listQuery is what every list endpoint reads from the query string.
 type listQuery struct {
-	Page     int    `form:"page" validate:"gte=0"`
+	Page     int    `form:"page" validate:"gte=0,lte=1000000"`
 	PageSize int    `form:"page_size" validate:"gte=0,lte=200"`
 	Q        string `form:"q" validate:"max=64"`
 }

@@ -36,6 +36,7 @@ var statusOf = map[service.Kind]int{
 	service.KindConflict:        http.StatusConflict,
 	service.KindTooLarge:        http.StatusRequestEntityTooLarge,
 	service.KindTooMany:         http.StatusTooManyRequests,
+	service.KindMediaType:       http.StatusUnsupportedMediaType,
 }
 
 // fail answers an error: a service error with its status and message in the

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"leitai/model"
 )
@@ -69,15 +70,18 @@ func (c Caller) scopeByOrganisation(q *gorm.DB, column string) *gorm.DB {
 	return q.Where(column+" IN (?)", q.Session(&gorm.Session{NewDB: true}).Model(&model.Organisation{}).Select("id").Where("path LIKE ?", c.OrgPath+"%"))
 }
 
-// organisationsNamed is the subquery of organisations whose name matches a pattern.
-func organisationsNamed(q *gorm.DB, pattern string) *gorm.DB {
-	return q.Session(&gorm.Session{NewDB: true}).Model(&model.Organisation{}).Select("id").Where("name LIKE ?", pattern)
+// organisationsNamed is the subquery of organisations whose name contains text.
+func organisationsNamed(q *gorm.DB, text string) *gorm.DB {
+	return q.Session(&gorm.Session{NewDB: true}).Model(&model.Organisation{}).Select("id").Where(contains("name", text))
 }
 
-// likePattern makes a user's search text a LIKE pattern that matches it anywhere.
-func likePattern(q string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(strings.TrimSpace(q)) + "%"
+// contains is the condition "column contains the user's text", ignoring the
+// spaces around it: the one way to search user text with LIKE. % and _ in the
+// text stand for themselves. The escape character is named, as SQLite has
+// none by default, and is not a backslash, which MySQL string literals read too.
+func contains(column, text string) clause.Expr {
+	escaped := strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`).Replace(strings.TrimSpace(text))
+	return gorm.Expr(column+" LIKE ? ESCAPE '!'", "%"+escaped+"%")
 }
 
 // transfersFrom tells whether the caller may move workers out of, or into, an

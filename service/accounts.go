@@ -84,8 +84,7 @@ func (s *Service) ListAccounts(ctx context.Context, c Caller, f AccountFilter, p
 	db := s.conn(ctx)
 	q := c.scopeByOrganisation(db.Model(&model.Account{}).Preload("Organisation"), "accounts.organisation_id")
 	if f.Q != "" {
-		pat := likePattern(f.Q)
-		q = q.Where("(accounts.username LIKE ? OR accounts.display_name LIKE ? OR accounts.organisation_id IN (?))", pat, pat, organisationsNamed(db, pat))
+		q = q.Where("(? OR ? OR accounts.organisation_id IN (?))", contains("accounts.username", f.Q), contains("accounts.display_name", f.Q), organisationsNamed(db, f.Q))
 	}
 	if f.Role != "" {
 		q = q.Where("accounts.role = ?", f.Role)
@@ -118,9 +117,7 @@ func (s *Service) CreateAccount(ctx context.Context, c Caller, in NewAccount) (A
 	if !usernamePattern.MatchString(username) {
 		fields = append(fields, field("username", "username_format"))
 	}
-	if strings.TrimSpace(in.DisplayName) == "" {
-		fields = append(fields, field("display_name", "required"))
-	}
+	fields = append(fields, checkName("display_name", &in.DisplayName, maxDisplayName)...)
 	if !slices.Contains(Roles, in.Role) {
 		fields = append(fields, field("role", "one_of", strings.Join(Roles, ", ")))
 	} else if !c.createsRole(in.Role) {
@@ -149,7 +146,7 @@ func (s *Service) CreateAccount(ctx context.Context, c Caller, in NewAccount) (A
 		if fe := roleFits(in.Role, org); fe != nil {
 			return invalid(*fe)
 		}
-		created = model.Account{Username: username, UsernameKey: strings.ToLower(username), DisplayName: strings.TrimSpace(in.DisplayName),
+		created = model.Account{Username: username, UsernameKey: strings.ToLower(username), DisplayName: in.DisplayName,
 			Role: in.Role, OrganisationID: org.ID, Organisation: org, PasswordHash: hash, MustChangePassword: true, Version: 1}
 		if err := tx.Omit("Organisation").Create(&created).Error; err != nil {
 			if errors.Is(err, gorm.ErrDuplicatedKey) {
@@ -190,10 +187,11 @@ func (s *Service) UpdateAccount(ctx context.Context, c Caller, id uint, ch Accou
 		}
 		before := accountView(a)
 		if ch.DisplayName != nil {
-			if strings.TrimSpace(*ch.DisplayName) == "" {
-				return invalid(field("display_name", "required"))
+			name := *ch.DisplayName
+			if fe := checkName("display_name", &name, maxDisplayName); fe != nil {
+				return invalid(fe...)
 			}
-			a.DisplayName = strings.TrimSpace(*ch.DisplayName)
+			a.DisplayName = name
 		}
 		if ch.Disabled != nil {
 			if *ch.Disabled && a.ID == c.AccountID {

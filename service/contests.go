@@ -150,7 +150,7 @@ func (s *Service) ListContests(ctx context.Context, c Caller, f ContestFilter, p
 	db := s.conn(ctx)
 	q := c.contestScope(db.Model(&model.Contest{}).Preload("Organiser"))
 	if f.Q != "" {
-		q = q.Where("contests.name LIKE ?", likePattern(f.Q))
+		q = q.Where(contains("contests.name", f.Q))
 	}
 	if f.Kind != "" {
 		q = q.Where("contests.kind = ?", f.Kind)
@@ -223,10 +223,7 @@ func applyContestInput(ct *model.Contest, in ContestInput) error {
 	setTime(&ct.JudgingStartsAt, in.JudgingStartsAt)
 	setTime(&ct.JudgingEndsAt, in.JudgingEndsAt)
 
-	var fe []FieldError
-	if ct.Name == "" {
-		fe = append(fe, field("name", "required"))
-	}
+	fe := checkName("name", &ct.Name, maxContestName)
 	if !slices.Contains(contestKinds, ct.Kind) {
 		fe = append(fe, field("kind", "one_of", strings.Join(contestKinds, ", ")))
 	}

@@ -45,7 +45,7 @@ func TestDemo_LoadsAValidFederationOnce(t *testing.T) {
 			t.Errorf("%d workers, want 40", len(people))
 		}
 		for _, p := range people {
-			if key := checkIDNumber(p.IDNumber); key != "" {
+			if key := checkIDNumber(p.IDNumber, svc.now()); key != "" {
 				t.Errorf("%s: ID number %s: %s", p.Name, p.IDNumber, key)
 			}
 			if male := (p.IDNumber[16]-'0')%2 == 1; male != (p.Gender == "male") {

@@ -113,11 +113,10 @@ func (s *Service) ListEntrants(ctx context.Context, c Caller, eventID uint, f En
 		q = q.Where("entrants.status = ?", f.Status)
 	}
 	if f.Q != "" {
-		pat := likePattern(f.Q)
 		// An ID number matches whole, never in part: every caller here may see it in full.
 		people := db.Session(&gorm.Session{NewDB: true}).Model(&model.Person{}).Select("id").
-			Where("name LIKE ? OR id_number = ?", pat, NormaliseIDNumber(f.Q))
-		q = q.Where("(entrants.team_name LIKE ? OR entrants.person_id IN (?) OR entrants.enterprise_id IN (?))", pat, people, organisationsNamed(db, pat))
+			Where("? OR id_number = ?", contains("name", f.Q), NormaliseIDNumber(f.Q))
+		q = q.Where("(? OR entrants.person_id IN (?) OR entrants.enterprise_id IN (?))", contains("entrants.team_name", f.Q), people, organisationsNamed(db, f.Q))
 	}
 	return paged(q, p, "entrants.id", func(e model.Entrant) Entrant { return entrantView(e, runs || c.OrganisationID == e.EnterpriseID) })
 }

@@ -20,6 +20,7 @@ const (
 	KindConflict
 	KindTooLarge
 	KindTooMany
+	KindMediaType // a body in a format other than the one the endpoint reads
 )
 
 // FieldError names the input that is wrong and why.

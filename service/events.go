@@ -92,23 +92,17 @@ func draftOf(e model.Event) (EventDraft, error) {
 		QuotaPerEnterprise: e.QuotaPerEnterprise, Stations: e.Stations, Rules: r}, nil
 }
 
-func checkEvent(e model.Event, r Rules) error {
-	var fe []FieldError
-	if strings.TrimSpace(e.Name) == "" {
-		fe = append(fe, field("name", "required"))
-	}
+// checkEvent normalises e's name and checks e with its rules.
+func checkEvent(e *model.Event, r Rules) error {
+	fe := checkName("name", &e.Name, maxEventName)
 	if !slices.Contains(entrantTypes, e.EntrantType) {
 		fe = append(fe, field("entrant_type", "one_of", strings.Join(entrantTypes, ", ")))
 	}
 	if e.EntrantType == EntrantTeam && (e.TeamSize < 2 || e.TeamSize > 20) {
 		fe = append(fe, field("team_size", "team_size_range"))
 	}
-	if e.QuotaPerEnterprise < 0 {
-		fe = append(fe, field("quota_per_enterprise", "min_value", "0"))
-	}
-	if e.Stations < 0 {
-		fe = append(fe, field("stations", "min_value", "0"))
-	}
+	fe = append(fe, inRange("quota_per_enterprise", e.QuotaPerEnterprise, 0, maxQuota)...)
+	fe = append(fe, inRange("stations", e.Stations, 0, maxStations)...)
 	fe = append(fe, r.check("rules")...)
 	if len(fe) > 0 {
 		return invalid(fe...)
@@ -128,7 +122,7 @@ func (s *Service) insertEvent(ctx context.Context, contestID uint, d EventDraft)
 	if e.EntrantType != EntrantTeam {
 		e.TeamSize = 0
 	}
-	if err := checkEvent(e, d.Rules); err != nil {
+	if err := checkEvent(&e, d.Rules); err != nil {
 		return e, err
 	}
 	if err := tx.Create(&e).Error; err != nil {
@@ -291,7 +285,7 @@ func (s *Service) UpdateEvent(ctx context.Context, c Caller, id uint, in EventIn
 		if e.EntrantType != EntrantTeam {
 			e.TeamSize = 0
 		}
-		if err := checkEvent(e, d.Rules); err != nil {
+		if err := checkEvent(&e, d.Rules); err != nil {
 			return err
 		}
 		if string(raw) != e.Rules {

@@ -1,6 +1,9 @@
 package service
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestCreditCode_CheckCharacterPerGB32100(t *testing.T) {
 	for _, tc := range []struct {
@@ -21,6 +24,7 @@ func TestCreditCode_CheckCharacterPerGB32100(t *testing.T) {
 }
 
 func TestIDNumber_CheckCharacterPerGB11643(t *testing.T) {
+	today := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		id, want string
 	}{
@@ -33,8 +37,33 @@ func TestIDNumber_CheckCharacterPerGB11643(t *testing.T) {
 		{"11010519491231002Y", "id_number_format"},
 		{"A1010519491231002X", "id_number_format"},
 	} {
-		if got := checkIDNumber(tc.id); got != tc.want {
+		if got := checkIDNumber(tc.id, today); got != tc.want {
 			t.Errorf("checkIDNumber(%q) = %q, want %q", tc.id, got, tc.want)
+		}
+	}
+}
+
+func TestIDNumber_BirthDateFrom1900ToToday(t *testing.T) {
+	withBirth := func(yyyymmdd string) string {
+		check, _ := IDNumberCheck("110105" + yyyymmdd + "002")
+		return "110105" + yyyymmdd + "002" + string(check)
+	}
+	// Late in the day and in another zone, today is still the 24th there.
+	today := time.Date(2026, 11, 24, 23, 59, 0, 0, time.FixedZone("UTC-10", -10*3600))
+	for _, tc := range []struct {
+		birth, want string
+	}{
+		{"19000101", ""},
+		{"18991231", "id_number_birth"},
+		{"20261124", ""},
+		{"20261125", "id_number_birth"},
+		{"20270101", "id_number_birth"},
+		{"20240229", ""},
+		{"20250229", "id_number_birth"},
+		{"20261131", "id_number_birth"},
+	} {
+		if got := checkIDNumber(withBirth(tc.birth), today); got != tc.want {
+			t.Errorf("born %s, today %s: got %q, want %q", tc.birth, today.Format(time.DateOnly), got, tc.want)
 		}
 	}
 }

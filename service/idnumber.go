@@ -26,13 +26,15 @@ func IDNumberCheck(first17 string) (check byte, ok bool) {
 
 // checkIDNumber returns the message key of what is wrong with an ID number, or "".
 // A lower-case x is accepted and should be stored upper-case (see NormaliseIDNumber).
-func checkIDNumber(id string) string {
+// The birth date must be a real date from 1900-01-01 to today's date (the
+// calendar day of today in its own location).
+func checkIDNumber(id string, today time.Time) string {
 	id = NormaliseIDNumber(id)
 	if len(id) != 18 || strings.Trim(id[:17], "0123456789") != "" || strings.Trim(id[17:], "0123456789X") != "" {
 		return "id_number_format"
 	}
 	birth, err := time.Parse("20060102", id[6:14])
-	if err != nil || birth.Year() < 1900 {
+	if err != nil || birth.Year() < 1900 || birth.After(time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)) {
 		return "id_number_birth"
 	}
 	if check, _ := IDNumberCheck(id[:17]); check != id[17] {

@@ -107,7 +107,7 @@ var messages = map[string][2]string{
 	"cannot_disable_self":       {"不能停用自己的账号", "you cannot disable your own account"},
 	"id_number_format":          {"身份证号码应为18位，前17位为数字，末位为数字或X", "a resident ID number has 18 characters: 17 digits and a digit or X"},
 	"id_number_checksum":        {"身份证号码校验位错误", "the check character of the resident ID number is wrong"},
-	"id_number_birth":           {"身份证号码中的出生日期无效", "the date of birth in the resident ID number is not a real date"},
+	"id_number_birth":           {"身份证号码中的出生日期无效：应为1900年1月1日至今天之间的真实日期", "the date of birth in the resident ID number must be a real date from 1900-01-01 to today"},
 	"code_repeated":             {"编号 %s 重复", "the code %s is used twice"},
 	"weight_range":              {"权重应在0到100之间", "a weight is between 0 and 100"},
 	"stage_unknown":             {"没有编号为 %s 的阶段", "there is no stage with the code %s"},
@@ -167,4 +167,9 @@ var messages = map[string][2]string{
 	"constraint_in_use":         {"其他数据仍在引用它，不能删除或更改", "other records still refer to it, so it cannot be deleted or changed"},
 	"constraint_duplicate":      {"已有相同的记录", "the same record exists already"},
 	"mobile_format":             {"手机号码应为以1开头的11位数字", "a mobile number has 11 digits starting with 1"},
+	"name_invisible":            {"含有不可见或改变文字方向的字符 U+%04X（第 %d 个字符），请删除", "contains the invisible or direction-changing character U+%04X (character %d); remove it"},
+	"range":                     {"应在 %v 到 %v 之间", "must be from %v to %v"},
+	"unsupported_media_type":    {"请求内容须为 JSON（Content-Type: application/json），收到的是 %s", "the request body must be JSON (Content-Type: application/json), not %s"},
+	"no_content_type":           {"未注明类型的内容", "a body of no stated type"},
+	"trailing_data":             {"请求格式有误：JSON 内容之后还有多余的数据", "malformed request: there is more after the JSON value"},
 }

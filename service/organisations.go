@@ -88,11 +88,9 @@ func normaliseCreditCode(code string) *string {
 	return &code
 }
 
-func validateOrganisation(o model.Organisation) error {
-	var fields []FieldError
-	if strings.TrimSpace(o.Name) == "" {
-		fields = append(fields, field("name", "required"))
-	}
+// validateOrganisation normalises o's name and checks o.
+func validateOrganisation(o *model.Organisation) error {
+	fields := checkName("name", &o.Name, maxOrganisationName)
 	if o.CreditCode == nil && o.Kind == model.KindEnterprise {
 		fields = append(fields, field("credit_code", "credit_code_required"))
 	}
@@ -169,8 +167,7 @@ func (s *Service) ListOrganisations(ctx context.Context, c Caller, f Organisatio
 	}
 	q := c.organisationScope(s.conn(ctx).Model(&model.Organisation{}))
 	if f.Q != "" {
-		pat := likePattern(f.Q)
-		q = q.Where("(name LIKE ? OR credit_code LIKE ?)", pat, pat)
+		q = q.Where("(? OR ?)", contains("name", f.Q), contains("credit_code", f.Q))
 	}
 	if f.Kind != "" {
 		q = q.Where("kind = ?", f.Kind)
@@ -224,7 +221,7 @@ func (s *Service) CreateOrganisation(ctx context.Context, c Caller, in NewOrgani
 		created = model.Organisation{ParentID: &parent.ID, Kind: in.Kind, Name: strings.TrimSpace(in.Name),
 			CreditCode: normaliseCreditCode(in.CreditCode), Region: strings.TrimSpace(in.Region),
 			Industry: strings.TrimSpace(in.Industry), Version: 1}
-		if err := validateOrganisation(created); err != nil {
+		if err := validateOrganisation(&created); err != nil {
 			return err
 		}
 		if err := s.saveOrganisation(ctx, &created, 0); err != nil {
@@ -274,7 +271,7 @@ func (s *Service) UpdateOrganisation(ctx context.Context, c Caller, id uint, ch 
 		if ch.Industry != nil {
 			o.Industry = strings.TrimSpace(*ch.Industry)
 		}
-		if err := validateOrganisation(o); err != nil {
+		if err := validateOrganisation(&o); err != nil {
 			return err
 		}
 		oldPath := o.Path

@@ -64,8 +64,7 @@ func (s *Service) ListPeople(ctx context.Context, c Caller, f PersonFilter, p Pa
 	db := s.conn(ctx)
 	q := c.scopeByOrganisation(db.Model(&model.Person{}).Preload("Organisation"), "people.organisation_id")
 	if f.Q != "" {
-		pat := likePattern(f.Q)
-		q = q.Where("(people.name LIKE ? OR people.trade LIKE ? OR people.organisation_id IN (?))", pat, pat, organisationsNamed(db, pat))
+		q = q.Where("(? OR ? OR people.organisation_id IN (?))", contains("people.name", f.Q), contains("people.trade", f.Q), organisationsNamed(db, f.Q))
 	}
 	if f.OrganisationID != 0 {
 		q = q.Where("people.organisation_id = ?", f.OrganisationID)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -36,23 +37,20 @@ type Registration struct {
 	Statement string
 }
 
-// check finds what is wrong with a worker's details; fields start with prefix.
-func (p *PersonInput) check(prefix string) []FieldError {
-	var fe []FieldError
+// check finds what is wrong with a worker's details on the day today; fields
+// start with prefix.
+func (p *PersonInput) check(prefix string, today time.Time) []FieldError {
+	fe := checkName(prefix+".name", &p.Name, maxPersonName)
 	add := func(f, key string, args ...any) { fe = append(fe, field(prefix+"."+f, key, args...)) }
-	p.Name, p.IDNumber, p.Mobile = strings.TrimSpace(p.Name), NormaliseIDNumber(p.IDNumber), strings.TrimSpace(p.Mobile)
-	if p.Name == "" {
-		add("name", "required")
-	} else if len([]rune(p.Name)) > 32 {
-		add("name", "too_long", 32)
-	}
-	if key := checkIDNumber(p.IDNumber); key != "" {
-		add("id_number", key)
+	p.IDNumber, p.Mobile = NormaliseIDNumber(p.IDNumber), strings.TrimSpace(p.Mobile)
+	idProblem := checkIDNumber(p.IDNumber, today)
+	if idProblem != "" {
+		add("id_number", idProblem)
 	}
 	switch {
 	case p.Gender != "male" && p.Gender != "female":
 		add("gender", "one_of", "male, female")
-	case checkIDNumber(p.IDNumber) == "" && (p.IDNumber[16]-'0')%2 == 1 != (p.Gender == "male"):
+	case idProblem == "" && (p.IDNumber[16]-'0')%2 == 1 != (p.Gender == "male"):
 		add("gender", "gender_mismatch")
 	}
 	if key := checkMobile(p.Mobile); key != "" {
@@ -148,7 +146,7 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 		if ev.DrawnAt != nil {
 			return conflict("already_drawn", ev.Name)
 		}
-		if err := checkRegistration(ev, &r); err != nil {
+		if err := checkRegistration(ev, &r, s.now()); err != nil {
 			return err
 		}
 		if ev.QuotaPerEnterprise > 0 {
@@ -242,33 +240,35 @@ func (s *Service) registrationOpen(ct model.Contest) error {
 	return nil
 }
 
-// checkRegistration validates an entry against the event's entrant type.
-func checkRegistration(ev model.Event, r *Registration) error {
+// checkRegistration validates an entry against the event's entrant type, on
+// the day today. A team name is kept for a team only.
+func checkRegistration(ev model.Event, r *Registration, today time.Time) error {
 	var fe []FieldError
+	if ev.EntrantType != EntrantTeam {
+		r.TeamName = ""
+	}
 	switch ev.EntrantType {
 	case EntrantIndividual:
 		if r.Person == nil {
 			fe = append(fe, field("person", "required"))
 		} else {
-			fe = append(fe, r.Person.check("person")...)
+			fe = append(fe, r.Person.check("person", today)...)
 		}
 		if r.Master != nil {
-			fe = append(fe, r.Master.check("master")...)
+			fe = append(fe, r.Master.check("master", today)...)
 			if r.Person != nil && r.Master.IDNumber == r.Person.IDNumber {
 				fe = append(fe, field("master.id_number", "master_is_entrant"))
 			}
 		}
 	case EntrantTeam:
-		if strings.TrimSpace(r.TeamName) == "" {
-			fe = append(fe, field("team_name", "required"))
-		}
+		fe = append(fe, checkName("team_name", &r.TeamName, maxTeamName)...)
 		if len(r.Members) != ev.TeamSize {
 			fe = append(fe, field("members", "team_size_exact", ev.TeamSize))
 		}
 		seen := map[string]bool{}
 		for i := range r.Members {
 			prefix := fmt.Sprintf("members[%d]", i)
-			fe = append(fe, r.Members[i].check(prefix)...)
+			fe = append(fe, r.Members[i].check(prefix, today)...)
 			if seen[r.Members[i].IDNumber] {
 				fe = append(fe, field(prefix+".id_number", "member_repeated"))
 			}

@@ -48,6 +48,25 @@ type Rules struct {
 	Veto      bool        `json:"veto"`
 }
 
+// The bounds of an event's numbers: sensible values, and far enough from the
+// integers' limits that no sum of them overflows.
+const (
+	maxAwardShare  = 100 // percent
+	maxAwardCount  = 100000
+	maxTrimJudges  = 100
+	maxStations    = 1000
+	maxQuota       = 10000
+	maxRulesPoints = Points(10000 * 100)
+)
+
+// inRange reports a number outside lo..hi under the field's name.
+func inRange[N int | Points](fieldName string, v, lo, hi N) []FieldError {
+	if v < lo || v > hi {
+		return []FieldError{field(fieldName, "range", lo, hi)}
+	}
+	return nil
+}
+
 var (
 	combineMethods = []string{"mean", "trimmed_mean", "median"}
 	criterionKinds = []string{"measurement", "judgement"}
@@ -59,6 +78,7 @@ var (
 func (r Rules) check(prefix string) []FieldError {
 	var fe []FieldError
 	add := func(f, key string, args ...any) { fe = append(fe, field(prefix+f, key, args...)) }
+	bound := func(f string, v, lo, hi int) { fe = append(fe, inRange(prefix+f, v, lo, hi)...) }
 	// codeAndName checks a row's code (present, unique in seen) and name.
 	codeAndName := func(p, code, name string, seen map[string]bool) {
 		switch {
@@ -89,6 +109,8 @@ func (r Rules) check(prefix string) []FieldError {
 		}
 		if c.Max <= 0 {
 			add(p+".max", "max_positive")
+		} else if c.Max > maxRulesPoints {
+			add(p+".max", "max_value", maxRulesPoints)
 		}
 		if !slices.Contains(criterionKinds, c.Kind) {
 			add(p+".kind", "one_of", strings.Join(criterionKinds, ", "))
@@ -97,8 +119,10 @@ func (r Rules) check(prefix string) []FieldError {
 	if !slices.Contains(combineMethods, r.Combine.Method) {
 		add(".combine.method", "one_of", strings.Join(combineMethods, ", "))
 	}
-	if r.Combine.Method == "trimmed_mean" && r.Combine.TrimMinJudges < 3 {
-		add(".combine.trim_min_judges", "min_value", "3")
+	if r.Combine.Method == "trimmed_mean" {
+		bound(".combine.trim_min_judges", r.Combine.TrimMinJudges, 3, maxTrimJudges)
+	} else {
+		bound(".combine.trim_min_judges", r.Combine.TrimMinJudges, 0, maxTrimJudges)
 	}
 	for i, tb := range r.TieBreaks {
 		p := fmt.Sprintf(".tie_breaks[%d]", i)
@@ -115,15 +139,17 @@ func (r Rules) check(prefix string) []FieldError {
 	if !slices.Contains(awardModes, r.Awards.Mode) {
 		add(".awards.mode", "one_of", strings.Join(awardModes, ", "))
 	}
-	if r.Awards.First < 0 || r.Awards.Second < 0 || r.Awards.Third < 0 {
-		add(".awards", "min_value", "0")
+	most := maxAwardCount
+	if r.Awards.Mode == "shares" {
+		most = maxAwardShare
 	}
+	bound(".awards.first", r.Awards.First, 0, most)
+	bound(".awards.second", r.Awards.Second, 0, most)
+	bound(".awards.third", r.Awards.Third, 0, most)
 	if r.Awards.Mode == "shares" && r.Awards.First+r.Awards.Second+r.Awards.Third > 100 {
 		add(".awards", "shares_over_100")
 	}
-	if r.Awards.MinTotal < 0 {
-		add(".awards.min_total", "min_value", "0")
-	}
+	fe = append(fe, inRange(prefix+".awards.min_total", r.Awards.MinTotal, 0, maxRulesPoints)...)
 	return fe
 }
 

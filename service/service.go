@@ -158,7 +158,8 @@ type PageRequest struct {
 }
 
 func (p PageRequest) apply(q *gorm.DB) *gorm.DB {
-	return q.Offset((p.Page - 1) * p.PageSize).Limit(p.PageSize)
+	offset := int64(p.Page-1) * int64(p.PageSize)
+	return q.Offset(int(offset)).Limit(p.PageSize)
 }
 
 func paged[M any, T any](q *gorm.DB, p PageRequest, order string, convert func(M) T) (Page[T], error) {

@@ -37,6 +37,20 @@ describe('resident ID number (GB 11643-1999)', () => {
     expect(idNumberProblem(withDate('20000229'))).toBeNull()
   })
 
+  it('accepts birth dates from 1900-01-01 to today, and no later', () => {
+    const withDate = (date: string) => {
+      const body = `110105${date}002`
+      return body + idNumberCheckChar(body)
+    }
+    const today = new Date(2026, 10, 24, 23, 59) // 24 November 2026, late in the evening where the browser is
+    expect(idNumberProblem(withDate('19000101'), today)).toBeNull()
+    expect(idNumberProblem(withDate('18991231'), today)).toBe('birthDate')
+    expect(idNumberProblem(withDate('20261124'), today)).toBeNull()
+    expect(idNumberProblem(withDate('20261125'), today)).toBe('birthDate')
+    expect(idNumberProblem(withDate('20261125'), new Date(2026, 10, 25, 0, 1))).toBeNull()
+    expect(idNumberProblem(withDate('20270101'), today)).toBe('birthDate')
+  })
+
   it('yields every check character', () => {
     const seen = new Set<string>()
     for (let n = 0; n < 200; n++) seen.add(idNumberCheckChar(`110105194912${String(n).padStart(5, '0')}`))

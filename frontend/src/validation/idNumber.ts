@@ -13,19 +13,21 @@ export function idNumberCheckChar(body17: string): string {
   return CHECK_CHARS[sum % 11]
 }
 
-function validBirthDate(yyyymmdd: string): boolean {
+/** A real date from 1900-01-01 to today's date (the calendar day of `today` where the browser is). */
+function validBirthDate(yyyymmdd: string, today: Date): boolean {
   const year = Number(yyyymmdd.slice(0, 4))
   const month = Number(yyyymmdd.slice(4, 6))
   const day = Number(yyyymmdd.slice(6, 8))
   if (year < 1900 || month < 1 || month > 12 || day < 1) return false
   const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getTime() <= Date.now()
+  const todayUTC = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getTime() <= todayUTC
 }
 
-/** Returns what is wrong with an ID number (upper-case X expected), or null when it is valid. */
-export function idNumberProblem(id: string): IdNumberProblem | null {
+/** Returns what is wrong with an ID number (upper-case X expected) on the day `today`, or null when it is valid. */
+export function idNumberProblem(id: string, today: Date = new Date()): IdNumberProblem | null {
   if (!FORMAT.test(id)) return 'format'
-  if (!validBirthDate(id.slice(6, 14))) return 'birthDate'
+  if (!validBirthDate(id.slice(6, 14), today)) return 'birthDate'
   return idNumberCheckChar(id.slice(0, 17)) === id[17] ? null : 'check'
 }
 
