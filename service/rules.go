@@ -48,12 +48,6 @@ type Rules struct {
 	Veto      bool        `json:"veto"`
 }
 
-var (
-	combineMethods = []string{"mean", "trimmed_mean", "median"}
-	criterionKinds = []string{"measurement", "judgement"}
-	awardModes     = []string{"shares", "counts"}
-)
-
 // check finds what is wrong with a rule set that may still be incomplete; the
 // field names start with prefix, as in "rules.criteria[2].max".
 func (r Rules) check(prefix string) []FieldError {
