@@ -11,7 +11,7 @@ import (
 type accountCreateRequest struct {
 	Username       string `json:"username" validate:"required,max=32"`
 	DisplayName    string `json:"display_name" validate:"required,max=64"`
-	Role           string `json:"role" validate:"required,oneof=admin organiser enterprise judge"`
+	Role           string `json:"role" validate:"required,allowed=Role"`
 	OrganisationID uint   `json:"organisation_id" validate:"required"`
 	Password       string `json:"password" validate:"required,max=128"`
 }
@@ -28,7 +28,7 @@ type passwordResetRequest struct {
 
 type accountListQuery struct {
 	listQuery
-	Role           string `form:"role" validate:"omitempty,oneof=admin organiser enterprise judge"`
+	Role           string `form:"role" validate:"omitempty,allowed=Role"`
 	OrganisationID uint   `form:"organisation_id"`
 }
 

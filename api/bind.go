@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,9 +18,21 @@ import (
 )
 
 // newValidator checks request types by their `validate` tags and names fields
-// by their JSON names, so errors point at what the client sent.
+// by their JSON names, so errors point at what the client sent. The tag
+// `allowed=Name` takes the values of service.ValueSets()["Name"].
 func newValidator() *validator.Validate {
 	v := validator.New(validator.WithRequiredStructEnabled())
+	sets := service.ValueSets()
+	err := v.RegisterValidation("allowed", func(fl validator.FieldLevel) bool {
+		set, ok := sets[fl.Param()]
+		if !ok {
+			panic("validate tag names no value set: allowed=" + fl.Param())
+		}
+		return slices.Contains(set, fl.Field().String())
+	})
+	if err != nil {
+		panic(err) // only a malformed tag name fails, and this one is fixed
+	}
 	v.RegisterTagNameFunc(func(f reflect.StructField) string {
 		for _, tag := range []string{"json", "form"} {
 			if name, _, _ := strings.Cut(f.Tag.Get(tag), ","); name != "" && name != "-" {
@@ -144,8 +157,8 @@ func tagText(fe validator.FieldError) service.Text {
 			return service.T("too_short", n)
 		}
 		return service.T("min_value", fe.Param())
-	case "oneof":
-		return service.T("one_of", strings.ReplaceAll(fe.Param(), " ", ", "))
+	case "allowed":
+		return service.T("one_of", strings.Join(service.ValueSets()[fe.Param()], ", "))
 	}
 	return service.T("validation_failed")
 }

@@ -31,12 +31,12 @@ func (r contestRequest) input() service.ContestInput {
 
 type contestListQuery struct {
 	listQuery
-	Kind   string `form:"kind" validate:"omitempty,oneof=skills labour innovation honour"`
-	Status string `form:"status" validate:"omitempty,oneof=draft registration_open registration_closed judging public_notice final archived"`
+	Kind   string `form:"kind" validate:"omitempty,allowed=ContestKind"`
+	Status string `form:"status" validate:"omitempty,allowed=ContestStatus"`
 }
 
 type stepRequest struct {
-	To     string `json:"to" validate:"required,oneof=draft registration_open registration_closed judging public_notice final archived"`
+	To     string `json:"to" validate:"required,allowed=ContestStatus"`
 	Reason string `json:"reason" validate:"max=255"`
 }
 

@@ -34,7 +34,7 @@ type registrationRequest struct {
 }
 
 type reviewRequest struct {
-	Decision string `json:"decision" validate:"required,oneof=approve reject"`
+	Decision string `json:"decision" validate:"required,allowed=ReviewDecision"`
 	Reason   string `json:"reason" validate:"max=255"`
 	Version  int    `json:"version" validate:"required,gte=1"`
 }
@@ -45,7 +45,7 @@ type approveAllRequest struct {
 
 type entrantListQuery struct {
 	listQuery
-	Status string `form:"status" validate:"omitempty,oneof=pending approved rejected withdrawn"`
+	Status string `form:"status" validate:"omitempty,allowed=EntrantStatus"`
 }
 
 func (h *handlers) listEntrants(c *gin.Context) {

@@ -132,6 +132,9 @@ func (c *client) do(method, path string, body any) *httptest.ResponseRecorder {
 	}
 	res := httptest.NewRecorder()
 	c.s.handler.ServeHTTP(res, req)
+	if err := checkContract(req, res); err != nil {
+		c.s.t.Errorf("%s %s: %d does not keep docs/openapi.yaml: %v", method, path, res.Code, err)
+	}
 	for _, ck := range res.Result().Cookies() {
 		if ck.Name == api.SessionCookie {
 			c.cookie = ck.Value

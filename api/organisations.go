@@ -10,7 +10,7 @@ import (
 
 type organisationCreateRequest struct {
 	ParentID   uint   `json:"parent_id" validate:"required"`
-	Kind       string `json:"kind" validate:"required,oneof=city_union district_union industry_union grassroots_union enterprise"`
+	Kind       string `json:"kind" validate:"required,allowed=OrganisationKind"`
 	Name       string `json:"name" validate:"required,max=128"`
 	CreditCode string `json:"credit_code" validate:"max=18"`
 	Region     string `json:"region" validate:"max=64"`
@@ -28,7 +28,7 @@ type organisationUpdateRequest struct {
 
 type organisationListQuery struct {
 	listQuery
-	Kind     string `form:"kind" validate:"omitempty,oneof=city_union district_union industry_union grassroots_union enterprise"`
+	Kind     string `form:"kind" validate:"omitempty,allowed=OrganisationKind"`
 	ParentID uint   `form:"parent_id"`
 }
 

@@ -14,9 +14,6 @@ import (
 
 var usernamePattern = regexp.MustCompile(`^[A-Za-z0-9_.-]{3,32}$`)
 
-// Roles lists every role an account can have.
-var Roles = []string{model.RoleAdmin, model.RoleOrganiser, model.RoleEnterprise, model.RoleJudge}
-
 // NewAccount is the input for creating an account.
 type NewAccount struct {
 	Username       string

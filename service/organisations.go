@@ -33,9 +33,6 @@ type OrgNode struct {
 	Children []*OrgNode `json:"children"`
 }
 
-// OrganisationKinds lists every kind; only the city union is never created by hand.
-var OrganisationKinds = []string{model.KindCityUnion, model.KindDistrictUnion, model.KindIndustryUnion, model.KindGrassrootsUnion, model.KindEnterprise}
-
 func organisationView(o model.Organisation) Organisation {
 	v := Organisation{ID: o.ID, ParentID: o.ParentID, Kind: o.Kind, Name: o.Name, Region: o.Region,
 		Industry: o.Industry, Version: o.Version, CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt}

@@ -25,9 +25,6 @@ type Person struct {
 	Version          int    `json:"version"`
 }
 
-// SkillLevels are the five national vocational skill levels, lowest first.
-var SkillLevels = []string{"五级/初级工", "四级/中级工", "三级/高级工", "二级/技师", "一级/高级技师"}
-
 // PersonFilter narrows a list of people. IDNumber matches a whole ID number
 // only, never a part of one.
 type PersonFilter struct {

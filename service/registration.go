@@ -48,8 +48,8 @@ func (p *PersonInput) check(prefix string, today time.Time) []FieldError {
 		add("id_number", idProblem)
 	}
 	switch {
-	case p.Gender != "male" && p.Gender != "female":
-		add("gender", "one_of", "male, female")
+	case !slices.Contains(genders, p.Gender):
+		add("gender", "one_of", strings.Join(genders, ", "))
 	case idProblem == "" && (p.IDNumber[16]-'0')%2 == 1 != (p.Gender == "male"):
 		add("gender", "gender_mismatch")
 	}

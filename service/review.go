@@ -37,8 +37,8 @@ func (s *Service) Review(ctx context.Context, c Caller, id uint, decision, reaso
 	if decision == "reject" && reason == "" {
 		return Entrant{}, invalid(field("reason", "reject_reason_required"))
 	}
-	if decision != "approve" && decision != "reject" {
-		return Entrant{}, invalid(field("decision", "one_of", "approve, reject"))
+	if !slices.Contains(reviewDecisions, decision) {
+		return Entrant{}, invalid(field("decision", "one_of", strings.Join(reviewDecisions, ", ")))
 	}
 	err := s.tx(ctx, func(ctx context.Context) error {
 		e, err := s.loadEntrant(ctx, id)

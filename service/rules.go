@@ -67,12 +67,6 @@ func inRange[N int | Points](fieldName string, v, lo, hi N) []FieldError {
 	return nil
 }
 
-var (
-	combineMethods = []string{"mean", "trimmed_mean", "median"}
-	criterionKinds = []string{"measurement", "judgement"}
-	awardModes     = []string{"shares", "counts"}
-)
-
 // check finds what is wrong with a rule set that may still be incomplete; the
 // field names start with prefix, as in "rules.criteria[2].max".
 func (r Rules) check(prefix string) []FieldError {

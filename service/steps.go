@@ -8,11 +8,6 @@ import (
 	"leitai/model"
 )
 
-// steps is the lifecycle of a contest, in order. Each step is an explicit
-// action of the organiser; the only way back is reopening registration.
-var steps = []string{model.StepDraft, model.StepRegistrationOpen, model.StepRegistrationClosed, model.StepJudging,
-	model.StepPublicNotice, model.StepFinal, model.StepArchived}
-
 // Steps lists a contest's steps in order.
 func Steps() []string { return append([]string(nil), steps...) }
 

@@ -17,13 +17,6 @@ const (
 	EntrantOrganisation = "organisation"
 )
 
-var (
-	contestKinds   = []string{KindSkills, KindLabour, KindInnovation, KindHonour}
-	contestFormats = []string{"post", "trade", "arena", "tackling"}
-	contestLevels  = []string{"enterprise", "district", "industry", "city"}
-	entrantTypes   = []string{EntrantIndividual, EntrantTeam, EntrantOrganisation}
-)
-
 // EventDraft is an event a template creates with its contest.
 type EventDraft struct {
 	Name               string `json:"name"`

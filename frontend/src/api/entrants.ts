@@ -1,17 +1,8 @@
 import { http } from './http'
-import type { Entrant, EntrantPerson, EntrantStatus, Page, PageQuery } from './types'
+import type { Entrant, EntrantStatus, Filters, Page, PageQuery, ReviewDecision, Schemas } from './types'
 
-export interface EntrantQuery extends PageQuery {
-  status?: EntrantStatus | ''
-}
-
-export interface EntrantInput {
-  person?: EntrantPerson
-  master?: EntrantPerson | null
-  team_name?: string
-  members?: EntrantPerson[]
-  statement?: string
-}
+export type EntrantQuery = PageQuery & Filters<'listEntrants'>
+export type EntrantInput = Schemas['Registration']
 
 const MAX_PAGE_SIZE = 200
 
@@ -28,7 +19,8 @@ export const entrantsApi = {
   },
   create: (eventId: number, input: EntrantInput) => http.post<Entrant>(`/events/${eventId}/entrants`, input),
   withdraw: (id: number) => http.post<Entrant>(`/entrants/${id}/withdraw`),
-  review: (id: number, decision: 'approve' | 'reject', reason: string, version: number) =>
-    http.post<Entrant>(`/entrants/${id}/review`, { decision, reason, version }),
-  approveMany: (eventId: number, ids: number[]) => http.post<{ approved: number }>(`/events/${eventId}/entrants/approve`, { ids }),
+  review: (id: number, decision: ReviewDecision, reason: string, version: number) =>
+    http.post<Entrant>(`/entrants/${id}/review`, { decision, reason, version } satisfies Schemas['ReviewRequest']),
+  approveMany: (eventId: number, ids: number[]) =>
+    http.post<Schemas['ApproveAllResult']>(`/events/${eventId}/entrants/approve`, { ids } satisfies Schemas['ApproveAllRequest']),
 }

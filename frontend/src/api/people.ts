@@ -1,11 +1,9 @@
 import { http } from './http'
-import type { Page, PageQuery, Person, PersonEntry } from './types'
+import type { Filters, Page, PageQuery, Person, Schemas } from './types'
 
-export interface PeopleQuery extends PageQuery {
-  organisation_id?: number
-}
+export type PeopleQuery = PageQuery & Filters<'listPeople'>
 
 export const peopleApi = {
   list: (query: PeopleQuery) => http.get<Page<Person>>('/people', query),
-  entries: (id: number) => http.get<{ items: PersonEntry[] }>(`/people/${id}/entries`),
+  entries: (id: number) => http.get<Schemas['PersonEntryList']>(`/people/${id}/entries`),
 }

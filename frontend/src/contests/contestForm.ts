@@ -7,7 +7,7 @@ export type DateRange = [Date, Date] | null
 export interface ContestForm {
   name: string
   kind: ContestKind
-  format: ContestFormat | ''
+  format: ContestFormat
   level: ContestLevel
   organiser_id: number | null
   description: string
@@ -36,7 +36,8 @@ export function contestToForm(contest: Contest): ContestForm {
   }
 }
 
-export function formToInput(form: ContestForm): ContestInput {
+/** The whole body for a contest: a form sends every field. */
+export function formToInput(form: ContestForm): Required<ContestInput> {
   const iso = (date: Date | undefined) => (date ? date.toISOString() : null)
   return {
     name: form.name.trim(),
@@ -53,7 +54,7 @@ export function formToInput(form: ContestForm): ContestInput {
 }
 
 /** The fields of `input` that differ from `contest`. */
-export function changedFields(contest: Contest, input: ContestInput): Partial<Omit<ContestInput, 'kind'>> {
+export function changedFields(contest: Contest, input: Required<ContestInput>): Partial<Omit<ContestInput, 'kind'>> {
   const changes: Partial<Omit<ContestInput, 'kind'>> = {}
   const same = (a: string | null, b: string | null) => (a === null || b === null ? a === b : new Date(a).getTime() === new Date(b).getTime())
   if (input.name !== contest.name) changes.name = input.name

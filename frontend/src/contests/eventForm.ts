@@ -1,5 +1,5 @@
 import type { EventInput } from '@/api/events'
-import type { CombineMethod, CriterionKind, EventDraft, Rules, Stage } from '@/api/types'
+import type { AwardMode, CombineMethod, CriterionKind, EventDraft, Rules, Stage } from '@/api/types'
 import { parsePoints, pointsText, pointsToNumber } from './points'
 import { normalise } from './tieBreaks'
 
@@ -18,7 +18,7 @@ export interface EventForm extends Omit<EventDraft, 'rules'> {
   criteria: CriterionRow[]
   combine: { method: CombineMethod; trim_min_judges: number }
   tie_breaks: string[]
-  awards: { mode: 'shares' | 'counts'; first: number; second: number; third: number; min_total: string; shared_top: boolean }
+  awards: { mode: AwardMode; first: number; second: number; third: number; min_total: string; shared_top: boolean }
   veto: boolean
 }
 
@@ -59,8 +59,8 @@ export function pointsProblems(form: EventForm): string[] {
   return problems
 }
 
-/** The API body for a form whose points parse (see pointsProblems). */
-export function formToEvent(form: EventForm): EventInput {
+/** The API body for a form whose points parse (see pointsProblems): every field. */
+export function formToEvent(form: EventForm): Required<EventInput> {
   const points = (text: string) => pointsToNumber(parsePoints(text || '0') ?? 0)
   const stageCodes = form.stages.map((s) => s.code.trim())
   return {
