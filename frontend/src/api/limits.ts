@@ -28,8 +28,15 @@ export const LIMITS = {
   /** service events.go checkEvent: a team has 2 to 20 members */
   teamSizeMin: 2,
   teamSizeMax: 20,
-  /** api eventRequest: stations lte=1000 */
+  /** service rules.go: stations 0 to 1000, quota per enterprise 0 to 10000 */
   stations: 1000,
+  quota: 10000,
+  /** service rules.go: a trimmed mean needs 3 to 100 judges */
+  trimJudgesMin: 3,
+  trimJudgesMax: 100,
+  /** service rules.go: award shares 0 to 100 (percent), award counts 0 to 100000 */
+  awardShare: 100,
+  awardCount: 100000,
   /** service rules.go: stage weights are percentages */
   weight: 100,
   /** service registration.go: a worker's name at most 32 characters (the trade at most 64) */

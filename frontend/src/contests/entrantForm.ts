@@ -13,7 +13,7 @@ export interface EntrantForm {
 }
 
 export function emptyPerson(trade: string): EntrantPerson {
-  return { name: '', gender: 'male', id_number: '', mobile: '', trade, skill_level: '', years_in_trade: 0 }
+  return { version: 0, name: '', gender: 'male', id_number: '', mobile: '', trade, skill_level: '', years_in_trade: 0 }
 }
 
 export function emptyEntrantForm(event: ContestEvent): EntrantForm {
