@@ -73,8 +73,8 @@ var accessRules = map[string]accessRule{
 		body: func(f fixture, role string) any {
 			return map[string]any{"enterprise_id": f.district.ID, "version": 1, "reason": "调动"}
 		}},
-	"GET /api/v1/contest-templates":  {allowed: unionStaff, path: static("/api/v1/contest-templates")},
-	"GET /api/v1/contests":           {allowed: []string{"admin", "organiser", "enterprise"}, path: static("/api/v1/contests")},
+	"GET /api/v1/contest-templates": {allowed: unionStaff, path: static("/api/v1/contest-templates")},
+	"GET /api/v1/contests":          {allowed: []string{"admin", "organiser", "enterprise"}, path: static("/api/v1/contests")},
 	"POST /api/v1/contests": {allowed: unionStaff, path: static("/api/v1/contests"), body: func(f fixture, role string) any {
 		return map[string]any{"name": "竞赛 " + role, "kind": "labour", "level": "district", "organiser_id": f.district.ID}
 	}},
