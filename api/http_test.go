@@ -138,3 +138,57 @@ func TestRecovery_APanicIs500WithTheRequestIDAndNothingInternal(t *testing.T) {
 		t.Errorf("the panic was not logged with its request id:\n%s", logged.String())
 	}
 }
+
+func TestSecurityHeaders_PolicyOnTheAppAndTheAPI(t *testing.T) {
+	s := newServer(t, modeltest.SQLite(t))
+	want := map[string]string{
+		"default-src":     "'self'",
+		"script-src":      "'self'",
+		"style-src":       "'self'",
+		"img-src":         "'self' data:",
+		"connect-src":     "'self'",
+		"object-src":      "'none'",
+		"base-uri":        "'none'",
+		"frame-ancestors": "'none'",
+		"form-action":     "'self'",
+	}
+	for _, p := range []string{"/", "/contests/7", "/assets/index-abc1.js", "/api/v1/auth/me", "/api/v1/nothing-here", "/healthz"} {
+		csp := serve(s, httptest.NewRequest("GET", p, nil)).Header().Get("Content-Security-Policy")
+		directives := map[string]string{}
+		for _, d := range strings.Split(csp, ";") {
+			name, sources, _ := strings.Cut(strings.TrimSpace(d), " ")
+			directives[name] = sources
+		}
+		for name, sources := range want {
+			if directives[name] != sources {
+				t.Errorf("%s: %s is %q, want %q (policy %q)", p, name, directives[name], sources, csp)
+			}
+		}
+	}
+}
+
+func TestAPI_AnswersAreNeverStored(t *testing.T) {
+	s := newServer(t, modeltest.SQLite(t))
+	anonymous, admin := s.anonymous(), s.admin()
+	for _, r := range []struct {
+		c            *client
+		method, path string
+		status       int
+	}{
+		{admin, "GET", "/api/v1/auth/me", 200},
+		{admin, "GET", "/api/v1/organisations/tree", 200},
+		{admin, "GET", "/api/v1/organisations/999999", 404},
+		{anonymous, "GET", "/api/v1/auth/me", 401},
+		{anonymous, "POST", "/api/v1/auth/login", 400},
+		{anonymous, "GET", "/api/v1/nothing-here", 404},
+		{anonymous, "PUT", "/api/v1/auth/login", 405},
+	} {
+		res := r.c.do(r.method, r.path, nil)
+		if res.Code != r.status {
+			t.Errorf("%s %s: %d, want %d: %s", r.method, r.path, res.Code, r.status, res.Body)
+		}
+		if cc := res.Header().Get("Cache-Control"); cc != "no-store" {
+			t.Errorf("%s %s: Cache-Control %q, want no-store", r.method, r.path, cc)
+		}
+	}
+}

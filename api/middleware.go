@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -76,11 +77,31 @@ func (h *handlers) recovery() gin.HandlerFunc {
 	}
 }
 
+// contentSecurityPolicy lets the web app load scripts, styles and images from
+// this server only and talk to nothing else. No inline script or style runs:
+// Vue and Element Plus set styles through the CSSOM, which the policy does not
+// restrict. data: images are the favicon and a few Element Plus icons.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; " +
+	"img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; " +
+	"base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
 func securityHeaders() gin.HandlerFunc {
 	return func(c *gin.Context) {
+		c.Header("Content-Security-Policy", contentSecurityPolicy)
 		c.Header("X-Content-Type-Options", "nosniff")
 		c.Header("X-Frame-Options", "DENY")
 		c.Header("Referrer-Policy", "same-origin")
+		c.Next()
+	}
+}
+
+// noStore keeps every API answer, errors included, out of browser and proxy
+// caches: they carry personal data.
+func noStore() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if p := c.Request.URL.Path; p == "/api" || strings.HasPrefix(p, "/api/") {
+			c.Header("Cache-Control", "no-store")
+		}
 		c.Next()
 	}
 }

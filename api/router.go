@@ -39,7 +39,7 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 	if err := r.SetTrustedProxies(opts.TrustedProxies); err != nil {
 		return nil, err
 	}
-	r.Use(requestID(), h.accessLog(), h.recovery(), securityHeaders())
+	r.Use(requestID(), h.accessLog(), h.recovery(), securityHeaders(), noStore())
 
 	r.GET("/healthz", h.healthz)
 	r.GET("/readyz", h.readyz)

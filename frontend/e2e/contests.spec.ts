@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { ADMIN, apiAs, fillDateTimeRange, formItem, localDateTime, login, logout, menu, pick, shot } from './support'
 
 const CREDIT_CODE = '91350100M000100Y43'

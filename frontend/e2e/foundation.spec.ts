@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { ADMIN, changeFirstPassword, formItem, login, logout, menu, pick, shot, treeNode } from './support'
 
 const DISTRICT = '清河区总工会'
@@ -147,7 +147,7 @@ test('an admin disables, enables and resets an account', async () => {
   const dialog = page.getByRole('dialog', { name: `重置“${ENT_USER.username}”的密码` })
   await dialog.locator('input').fill('short')
   await dialog.getByRole('button', { name: '保存' }).click()
-  await expect(dialog.locator('.el-form-item__error')).toHaveText('8–72 位，须同时包含字母和数字')
+  await expect(dialog.locator('.el-form-item__error')).toHaveText('8–64 个字符，须同时包含字母和数字，不能与用户名相同或过于常见')
   await dialog.locator('input').fill(ENT_USER.password)
   await dialog.getByRole('button', { name: '保存' }).click()
   await expect(dialog).toBeHidden()

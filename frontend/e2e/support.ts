@@ -82,7 +82,9 @@ export async function fillDateTimeRange(page: Page, picker: Locator, from: strin
   await editors.nth(2).press('Enter')
   await editors.nth(3).fill(to.slice(11))
   await editors.nth(3).press('Enter')
-  await panel.locator('.el-picker-panel__footer').getByRole('button').last().click()
+  // The panel reaches below the bottom of an 800-pixel-high window, and scrolling the dialog to reach its
+  // OK button moves the panel under the pointer: confirm it from the keyboard, as a keyboard user would.
+  await panel.locator('.el-picker-panel__footer').getByRole('button').last().press('Enter')
   await expect(inputs.nth(0)).toHaveValue(from.slice(0, 16))
   await expect(inputs.nth(1)).toHaveValue(to.slice(0, 16))
 }
