@@ -24,7 +24,8 @@ $(FRONTEND_DEPS): frontend/package.json frontend/package-lock.json
 
 tools:
 	@command -v go >/dev/null || { echo "Leitai needs Go 1.26 or newer: https://go.dev/doc/install"; exit 1; }
-	@command -v npm >/dev/null || { echo "Leitai needs Node.js 20 and npm to build its web app: apt-get install nodejs npm"; exit 1; }
+	@command -v npm >/dev/null || { echo "Leitai needs Node.js 20.19 or newer and npm to build its web app: apt-get install nodejs npm"; exit 1; }
+	@node -e 'const [a, b] = process.versions.node.split(".").map(Number); if (a < 20 || (a === 20 && b < 19)) { console.error("Leitai needs Node.js 20.19 or newer to build its web app; this is " + process.version); process.exit(1) }'
 
 test: build check test-go test-frontend test-e2e
 

@@ -28,7 +28,7 @@ func (h *handlers) login(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	setSessionCookie(c, res.Token)
+	h.setSessionCookie(c, res.Token)
 	c.JSON(http.StatusOK, sessionResponse{Account: res.Account, CSRFToken: res.CSRFToken})
 }
 
@@ -37,7 +37,7 @@ func (h *handlers) logout(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	clearSessionCookie(c)
+	h.clearSessionCookie(c)
 	c.Status(http.StatusNoContent)
 }
 

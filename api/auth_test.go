@@ -170,3 +170,25 @@ func TestSessionCookie_IsHttpOnlyAndSameSite(t *testing.T) {
 		t.Fatal("no session cookie")
 	}
 }
+
+// TestSessionCookie_IsSecureBehindATrustedProxyThatSaysHTTPS: only a trusted
+// proxy's X-Forwarded-Proto decides that the browser is on HTTPS.
+func TestSessionCookie_IsSecureBehindATrustedProxyThatSaysHTTPS(t *testing.T) {
+	s := newServer(t, modeltest.SQLite(t))
+	for _, tc := range []struct {
+		from   string
+		secure bool
+	}{
+		{proxyAddr, true},
+		{"203.0.113.7", false},
+	} {
+		req := newJSONRequest("POST", "/api/v1/auth/login", `{"username":"admin","password":"`+adminPassword+`"}`)
+		req.RemoteAddr = tc.from + ":40000"
+		req.Header.Set("X-Forwarded-Proto", "https")
+		res := serve(s, req)
+		cookies := res.Result().Cookies()
+		if len(cookies) != 1 || cookies[0].Secure != tc.secure {
+			t.Errorf("from %s saying https: cookies %v, want one with Secure=%v", tc.from, cookies, tc.secure)
+		}
+	}
+}

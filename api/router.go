@@ -5,6 +5,7 @@ package api
 import (
 	"io/fs"
 	"log/slog"
+	"net/netip"
 
 	"github.com/gin-gonic/gin"
 	"github.com/go-playground/validator/v10"
@@ -19,6 +20,8 @@ type handlers struct {
 	svc      *service.Service
 	log      *slog.Logger
 	validate *validator.Validate
+	// proxies are the trusted reverse proxies, whose forwarded headers are believed.
+	proxies []netip.Prefix
 }
 
 // Options are the router's settings.
@@ -31,7 +34,11 @@ type Options struct {
 // NewRouter wires every route. spa is the built single-page app (index.html and
 // its assets); the API answers under /api/v1 and everything else is the app.
 func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) (*gin.Engine, error) {
-	h := &handlers{svc: svc, log: log, validate: newValidator()}
+	proxies, err := parseProxies(opts.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	h := &handlers{svc: svc, log: log, validate: newValidator(), proxies: proxies}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.ContextWithFallback = true
@@ -96,4 +103,21 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 	r.NoMethod(h.noMethod)
 	r.NoRoute(h.noRoute(spa))
 	return r, nil
+}
+
+// parseProxies reads addresses and CIDR ranges as prefixes.
+func parseProxies(list []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, p := range list {
+		if addr, err := netip.ParseAddr(p); err == nil {
+			out = append(out, netip.PrefixFrom(addr.Unmap(), addr.Unmap().BitLen()))
+			continue
+		}
+		prefix, err := netip.ParsePrefix(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, prefix.Masked())
+	}
+	return out, nil
 }

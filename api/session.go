@@ -3,6 +3,7 @@ package api
 import (
 	"crypto/subtle"
 	"net/http"
+	"net/netip"
 
 	"github.com/gin-gonic/gin"
 
@@ -36,7 +37,7 @@ func (h *handlers) requireSession() gin.HandlerFunc {
 		cl, err := h.svc.Authenticate(c, token)
 		if err != nil {
 			if se, ok := service.AsError(err); ok && se.Kind == service.KindUnauthenticated && token != "" {
-				clearSessionCookie(c)
+				h.clearSessionCookie(c)
 			}
 			h.fail(c, err)
 			return
@@ -72,21 +73,36 @@ func (h *handlers) requireOwnPassword() gin.HandlerFunc {
 	}
 }
 
-func setSessionCookie(c *gin.Context, token string) {
+func (h *handlers) setSessionCookie(c *gin.Context, token string) {
 	http.SetCookie(c.Writer, &http.Cookie{
 		Name: SessionCookie, Value: token, Path: "/", MaxAge: int(service.SessionMax.Seconds()),
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isHTTPS(c),
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.isHTTPS(c),
 	})
 }
 
-func clearSessionCookie(c *gin.Context) {
+func (h *handlers) clearSessionCookie(c *gin.Context) {
 	http.SetCookie(c.Writer, &http.Cookie{
 		Name: SessionCookie, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isHTTPS(c),
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.isHTTPS(c),
 	})
 }
 
-// isHTTPS is true behind TLS, directly or at a proxy that says so.
-func isHTTPS(c *gin.Context) bool {
-	return c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https"
+// isHTTPS is true behind TLS, directly or at a trusted proxy that says so.
+func (h *handlers) isHTTPS(c *gin.Context) bool {
+	return c.Request.TLS != nil || (h.fromProxy(c) && c.GetHeader("X-Forwarded-Proto") == "https")
+}
+
+// fromProxy tells whether the request comes straight from a trusted proxy.
+func (h *handlers) fromProxy(c *gin.Context) bool {
+	addr, err := netip.ParseAddr(c.RemoteIP())
+	if err != nil {
+		return false
+	}
+	addr = addr.Unmap()
+	for _, p := range h.proxies {
+		if p.Contains(addr) {
+			return true
+		}
+	}
+	return false
 }
