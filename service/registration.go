@@ -94,7 +94,7 @@ func (s *Service) upsertPerson(ctx context.Context, enterpriseID uint, in Person
 
 // Register enters workers, a team or the enterprise itself into an event.
 func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Registration) (Entrant, error) {
-	if c.Role != model.RoleEnterprise {
+	if !c.mayRegister() {
 		return Entrant{}, forbidden()
 	}
 	var id uint
@@ -271,7 +271,7 @@ func (s *Service) Withdraw(ctx context.Context, c Caller, id uint) (Entrant, err
 		if err != nil {
 			return err
 		}
-		if c.Role != model.RoleEnterprise || e.EnterpriseID != c.OrganisationID {
+		if !c.withdraws(e) {
 			return forbidden()
 		}
 		ct, err := s.loadContest(ctx, e.ContestID)
