@@ -100,6 +100,12 @@ func (c Caller) withdraws(e model.Entrant) bool {
 	return c.Role == model.RoleEnterprise && e.EnterpriseID == c.OrganisationID
 }
 
+// seesEntrantInFull tells whether the caller sees an entrant's ID numbers and
+// mobiles unmasked: the contest's organisers and the entrant's own enterprise.
+func (c Caller) seesEntrantInFull(ct model.Contest, e model.Entrant) bool {
+	return c.runs(ct) || c.OrganisationID == e.EnterpriseID
+}
+
 // employs tells whether the caller is the enterprise a worker belongs to.
 func (c Caller) employs(p model.Person) bool {
 	return c.Role == model.RoleEnterprise && c.OrganisationID == p.OrganisationID
@@ -138,6 +144,15 @@ func (c Caller) contestScope(q *gorm.DB) *gorm.DB {
 		return q.Where("contests.organiser_id IN ? AND contests.status <> ?", ancestorIDs(c.OrgPath), model.StepDraft)
 	}
 	return c.scopeByOrganisation(q, "contests.organiser_id")
+}
+
+// entrantScope limits the entrants of a contest to those the caller may see:
+// all of them for its organisers, an enterprise's own otherwise.
+func (c Caller) entrantScope(q *gorm.DB, ct model.Contest) *gorm.DB {
+	if c.runs(ct) {
+		return q
+	}
+	return q.Where("entrants.enterprise_id = ?", c.OrganisationID)
 }
 
 // visibleContest loads a contest the caller may see.

@@ -83,11 +83,7 @@ func (s *Service) ListEntrants(ctx context.Context, c Caller, eventID uint, f En
 	if err != nil {
 		return Page[Entrant]{}, err
 	}
-	runs := c.runs(ct)
-	q := entrantsWithPeople(db.Model(&model.Entrant{})).Where("entrants.event_id = ?", ev.ID)
-	if !runs {
-		q = q.Where("entrants.enterprise_id = ?", c.OrganisationID)
-	}
+	q := c.entrantScope(entrantsWithPeople(db.Model(&model.Entrant{})).Where("entrants.event_id = ?", ev.ID), ct)
 	if f.Status != "" {
 		q = q.Where("entrants.status = ?", f.Status)
 	}
@@ -98,7 +94,7 @@ func (s *Service) ListEntrants(ctx context.Context, c Caller, eventID uint, f En
 			Where("name LIKE ? OR id_number = ?", pat, NormaliseIDNumber(f.Q))
 		q = q.Where("(entrants.team_name LIKE ? OR entrants.person_id IN (?) OR entrants.enterprise_id IN (?))", pat, people, organisationsNamed(db, pat))
 	}
-	return paged(q, p, "entrants.id", func(e model.Entrant) Entrant { return entrantView(e, runs || c.OrganisationID == e.EnterpriseID) })
+	return paged(q, p, "entrants.id", func(e model.Entrant) Entrant { return entrantView(e, c.seesEntrantInFull(ct, e)) })
 }
 
 func (s *Service) loadEntrant(ctx context.Context, id uint) (model.Entrant, error) {
