@@ -222,10 +222,12 @@ type account struct {
 
 // fixture is a small tree: root city union → district union (with an
 // organiser) → enterprise (with an enterprise account and a worker); a second
-// district union with its own enterprise; a judge at the root.
+// district union with its own organiser, enterprise, enterprise account and
+// worker; a judge at the root, assigned to nothing.
 type fixture struct {
 	root, district, enterprise, otherDistrict, otherEnterprise org
 	organiser, enterpriseAcc, judge                            account
+	otherOrganiser, otherEnterpriseAcc                         account
 	// contest is a technique contest of the district, open for registration,
 	// with one event and one pending entrant of the enterprise.
 	contest contest
@@ -303,6 +305,8 @@ func (s *server) fixture() fixture {
 	f.organiser = s.newAccount(a, "org_qh", "organiser", f.district.ID)
 	f.enterpriseAcc = s.newAccount(a, "ent_qh", "enterprise", f.enterprise.ID)
 	f.judge = s.newAccount(a, "judge_1", "judge", f.root.ID)
+	f.otherOrganiser = s.newAccount(a, "org_jiangbei", "organiser", f.otherDistrict.ID)
+	f.otherEnterpriseAcc = s.newAccount(a, "ent_jiangbei", "enterprise", f.otherEnterprise.ID)
 	for i, o := range []org{f.enterprise, f.otherEnterprise} {
 		p := model.Person{OrganisationID: o.ID, Name: []string{"张伟", "李娜"}[i], Gender: "male",
 			IDNumber: []string{"11010519491231002X", "110105194912310029"}[i], Mobile: "13812345678", Version: 1}

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"strings"
 
 	"gorm.io/gorm"
@@ -9,14 +10,19 @@ import (
 	"leitai/model"
 )
 
-// Who sees which organisations:
-//   - admin: the whole tree;
-//   - organiser: its own union and everything below it;
-//   - enterprise: only itself;
-//   - judge: none, through these endpoints.
-// Who manages them: admin everything; organiser only what is strictly below
-// its own union.
+// Every rule of who may do what lives in this file, decided inside the
+// service for every request; the HTTP layer only checks the session. In short:
+//   - admin (at the root city union): everything;
+//   - organiser: the organisations, accounts, workers and contests of its
+//     union's subtree;
+//   - enterprise: itself, its own account, workers and entries, and the
+//     contests of the unions above it once they leave draft;
+//   - judge: only what it is assigned to; judging is not built yet, so
+//     nothing but its own session.
 
+// sees tells whether the caller sees the organisation at path: an admin the
+// whole tree, an organiser its own union and everything below it, an
+// enterprise only itself, a judge none.
 func (c Caller) sees(path string) bool {
 	switch c.Role {
 	case model.RoleAdmin:
@@ -29,6 +35,8 @@ func (c Caller) sees(path string) bool {
 	return false
 }
 
+// manages tells whether the caller may change or delete the organisation at
+// path: an admin any, an organiser only what is strictly below its own union.
 func (c Caller) manages(path string) bool {
 	switch c.Role {
 	case model.RoleAdmin:
@@ -43,6 +51,65 @@ func (c Caller) manages(path string) bool {
 // the accounts in it.
 func (c Caller) mayBrowseTree() bool {
 	return c.Role == model.RoleAdmin || c.Role == model.RoleOrganiser
+}
+
+// seesOnlyAssigned is true for a judge, who sees only what it is assigned to
+// judge, and so no list of contests or workers.
+func (c Caller) seesOnlyAssigned() bool {
+	return c.Role == model.RoleJudge
+}
+
+// createsRole tells whether the caller may create and manage accounts of a role:
+// an admin any, an organiser only enterprise and judge accounts.
+func (c Caller) createsRole(role string) bool {
+	switch c.Role {
+	case model.RoleAdmin:
+		return true
+	case model.RoleOrganiser:
+		return role == model.RoleEnterprise || role == model.RoleJudge
+	}
+	return false
+}
+
+// seesAccount tells whether the caller may see an account: its own, or, for
+// union staff, one of an organisation it sees.
+func (c Caller) seesAccount(a model.Account) bool {
+	return a.ID == c.AccountID || (c.mayBrowseTree() && c.sees(a.Organisation.Path))
+}
+
+// runs tells whether the caller organises a contest: an admin, or an
+// organiser whose subtree holds the contest's organising union.
+func (c Caller) runs(contest model.Contest) bool {
+	return c.Role == model.RoleAdmin || (c.Role == model.RoleOrganiser && c.sees(contest.Organiser.Path))
+}
+
+// entersInto tells whether an enterprise may register into a contest: the
+// organising union is its own union or one above it.
+func (c Caller) entersInto(contest model.Contest) bool {
+	return c.Role == model.RoleEnterprise && strings.HasPrefix(c.OrgPath, contest.Organiser.Path)
+}
+
+// mayRegister is true for the only role that enters anyone into a contest:
+// an enterprise, for its own workers, teams or itself.
+func (c Caller) mayRegister() bool {
+	return c.Role == model.RoleEnterprise
+}
+
+// withdraws tells whether the caller may take an entry back: only the
+// enterprise that made it.
+func (c Caller) withdraws(e model.Entrant) bool {
+	return c.Role == model.RoleEnterprise && e.EnterpriseID == c.OrganisationID
+}
+
+// seesEntrantInFull tells whether the caller sees an entrant's ID numbers and
+// mobiles unmasked: the contest's organisers and the entrant's own enterprise.
+func (c Caller) seesEntrantInFull(ct model.Contest, e model.Entrant) bool {
+	return c.runs(ct) || c.OrganisationID == e.EnterpriseID
+}
+
+// employs tells whether the caller is the enterprise a worker belongs to.
+func (c Caller) employs(p model.Person) bool {
+	return c.Role == model.RoleEnterprise && c.OrganisationID == p.OrganisationID
 }
 
 // organisationScope limits a query on the organisations table to those the
@@ -70,6 +137,106 @@ func (c Caller) scopeByOrganisation(q *gorm.DB, column string) *gorm.DB {
 	return q.Where(column+" IN (?)", q.Session(&gorm.Session{NewDB: true}).Model(&model.Organisation{}).Select("id").Where("path LIKE ?", c.OrgPath+"%"))
 }
 
+// contestScope limits contests to those the caller may see: admins all;
+// organisers those run in their subtree; enterprises the non-draft contests of
+// the unions above them.
+func (c Caller) contestScope(q *gorm.DB) *gorm.DB {
+	if c.Role == model.RoleEnterprise {
+		return q.Where("contests.organiser_id IN ? AND contests.status <> ?", ancestorIDs(c.OrgPath), model.StepDraft)
+	}
+	return c.scopeByOrganisation(q, "contests.organiser_id")
+}
+
+// entrantScope limits the entrants of a contest to those the caller may see:
+// all of them for its organisers, an enterprise's own otherwise.
+func (c Caller) entrantScope(q *gorm.DB, ct model.Contest) *gorm.DB {
+	if c.runs(ct) {
+		return q
+	}
+	return q.Where("entrants.enterprise_id = ?", c.OrganisationID)
+}
+
+// visibleContest loads a contest the caller may see.
+func (s *Service) visibleContest(ctx context.Context, c Caller, id uint) (model.Contest, error) {
+	ct, err := s.loadContest(ctx, id)
+	if err != nil {
+		return ct, err
+	}
+	if c.runs(ct) || (c.entersInto(ct) && ct.Status != model.StepDraft) {
+		return ct, nil
+	}
+	return ct, forbidden()
+}
+
+// runContest loads a contest the caller organises.
+func (s *Service) runContest(ctx context.Context, c Caller, id uint) (model.Contest, error) {
+	ct, err := s.loadContest(ctx, id)
+	if err != nil {
+		return ct, err
+	}
+	if !c.runs(ct) {
+		return ct, forbidden()
+	}
+	return ct, nil
+}
+
+// editableEvent loads an event of a draft contest the caller organises.
+func (s *Service) editableEvent(ctx context.Context, c Caller, id uint) (model.Event, error) {
+	e, err := s.loadEvent(ctx, id)
+	if err != nil {
+		return e, err
+	}
+	ct, err := s.runContest(ctx, c, e.ContestID)
+	if err != nil {
+		return e, err
+	}
+	if ct.Status != model.StepDraft {
+		return e, wrongStep(ct.Status)
+	}
+	return e, nil
+}
+
+// reviewableEvent loads an event whose entries the caller may review: its
+// contest's organiser, while registration is open or closed and before the draw.
+func (s *Service) reviewableEvent(ctx context.Context, c Caller, eventID uint) (model.Event, error) {
+	ev, err := s.lockEvent(ctx, eventID)
+	if err != nil {
+		return ev, err
+	}
+	ct, err := s.runContest(ctx, c, ev.ContestID)
+	if err != nil {
+		return ev, err
+	}
+	if ct.Status != model.StepRegistrationOpen && ct.Status != model.StepRegistrationClosed {
+		return ev, wrongStep(ct.Status)
+	}
+	if ev.DrawnAt != nil {
+		return ev, conflict("already_drawn", ev.Name)
+	}
+	return ev, nil
+}
+
+// manageAccount loads an account the caller may change, inside tx.
+func (s *Service) manageAccount(ctx context.Context, c Caller, id uint) (model.Account, error) {
+	a, err := s.loadAccount(ctx, id)
+	if err != nil {
+		return a, err
+	}
+	if !c.mayBrowseTree() || !c.sees(a.Organisation.Path) || !c.createsRole(a.Role) {
+		return a, forbidden()
+	}
+	return a, nil
+}
+
+// transfersFrom tells whether the caller may move workers out of, or into, an
+// enterprise: an admin anywhere, an organiser within its own subtree, so that
+// a move between two enterprises needs a union above both.
+func (c Caller) transfersFrom(o model.Organisation) bool {
+	return c.Role == model.RoleAdmin || (c.Role == model.RoleOrganiser && c.sees(o.Path))
+}
+
+// The searches of the scoped lists share these.
+
 // organisationsNamed is the subquery of organisations whose name contains text.
 func organisationsNamed(q *gorm.DB, text string) *gorm.DB {
 	return q.Session(&gorm.Session{NewDB: true}).Model(&model.Organisation{}).Select("id").Where(contains("name", text))
@@ -82,11 +249,4 @@ func organisationsNamed(q *gorm.DB, text string) *gorm.DB {
 func contains(column, text string) clause.Expr {
 	escaped := strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`).Replace(strings.TrimSpace(text))
 	return gorm.Expr(column+" LIKE ? ESCAPE '!'", "%"+escaped+"%")
-}
-
-// transfersFrom tells whether the caller may move workers out of, or into, an
-// enterprise: an admin anywhere, an organiser within its own subtree, so that
-// a move between two enterprises needs a union above both.
-func (c Caller) transfersFrom(o model.Organisation) bool {
-	return c.Role == model.RoleAdmin || (c.Role == model.RoleOrganiser && c.sees(o.Path))
 }

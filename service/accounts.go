@@ -37,18 +37,6 @@ type AccountFilter struct {
 	OrganisationID uint
 }
 
-// createsRole tells whether the caller may create and manage accounts of a role:
-// an admin any, an organiser only enterprise and judge accounts.
-func (c Caller) createsRole(role string) bool {
-	switch c.Role {
-	case model.RoleAdmin:
-		return true
-	case model.RoleOrganiser:
-		return role == model.RoleEnterprise || role == model.RoleJudge
-	}
-	return false
-}
-
 // roleFits checks that a role suits the organisation it acts for.
 func roleFits(role string, org model.Organisation) *FieldError {
 	var key string
@@ -98,7 +86,7 @@ func (s *Service) GetAccount(ctx context.Context, c Caller, id uint) (Account, e
 	if err != nil {
 		return Account{}, err
 	}
-	if a.ID != c.AccountID && !(c.mayBrowseTree() && c.sees(a.Organisation.Path)) {
+	if !c.seesAccount(a) {
 		return Account{}, forbidden()
 	}
 	return accountView(a), nil
@@ -157,18 +145,6 @@ func (s *Service) CreateAccount(ctx context.Context, c Caller, in NewAccount) (A
 		return Account{}, err
 	}
 	return accountView(created), nil
-}
-
-// manageAccount loads an account the caller may change, inside tx.
-func (s *Service) manageAccount(ctx context.Context, c Caller, id uint) (model.Account, error) {
-	a, err := s.loadAccount(ctx, id)
-	if err != nil {
-		return a, err
-	}
-	if !c.mayBrowseTree() || !c.sees(a.Organisation.Path) || !c.createsRole(a.Role) {
-		return a, forbidden()
-	}
-	return a, nil
 }
 
 // UpdateAccount renames, disables or enables an account. Disabling ends its sessions.

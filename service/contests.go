@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"gorm.io/gorm"
-
 	"leitai/model"
 )
 
@@ -79,57 +77,11 @@ func ancestorIDs(path string) []uint {
 	return ids
 }
 
-// contestScope limits contests to those the caller may see: admins all;
-// organisers those run in their subtree; enterprises the non-draft contests of
-// the unions above them.
-func (c Caller) contestScope(q *gorm.DB) *gorm.DB {
-	if c.Role == model.RoleEnterprise {
-		return q.Where("contests.organiser_id IN ? AND contests.status <> ?", ancestorIDs(c.OrgPath), model.StepDraft)
-	}
-	return c.scopeByOrganisation(q, "contests.organiser_id")
-}
-
-// runs tells whether the caller organises a contest: an admin, or an
-// organiser whose subtree holds the contest's organising union.
-func (c Caller) runs(contest model.Contest) bool {
-	return c.Role == model.RoleAdmin || (c.Role == model.RoleOrganiser && c.sees(contest.Organiser.Path))
-}
-
-// entersInto tells whether an enterprise may register into a contest: the
-// organising union is its own union or one above it.
-func (c Caller) entersInto(contest model.Contest) bool {
-	return c.Role == model.RoleEnterprise && strings.HasPrefix(c.OrgPath, contest.Organiser.Path)
-}
-
 func (s *Service) loadContest(ctx context.Context, id uint) (model.Contest, error) {
 	db := s.conn(ctx)
 	var ct model.Contest
 	err := db.Preload("Organiser").Take(&ct, id).Error
 	return ct, notFoundOr(err, "contest")
-}
-
-// visibleContest loads a contest the caller may see.
-func (s *Service) visibleContest(ctx context.Context, c Caller, id uint) (model.Contest, error) {
-	ct, err := s.loadContest(ctx, id)
-	if err != nil {
-		return ct, err
-	}
-	if c.runs(ct) || (c.entersInto(ct) && ct.Status != model.StepDraft) {
-		return ct, nil
-	}
-	return ct, forbidden()
-}
-
-// runContest loads a contest the caller organises.
-func (s *Service) runContest(ctx context.Context, c Caller, id uint) (model.Contest, error) {
-	ct, err := s.loadContest(ctx, id)
-	if err != nil {
-		return ct, err
-	}
-	if !c.runs(ct) {
-		return ct, forbidden()
-	}
-	return ct, nil
 }
 
 func wrongStep(status string) *Error {
@@ -144,7 +96,7 @@ func (s *Service) countEvents(ctx context.Context, contestID uint) (int64, error
 
 // ListContests pages through the contests the caller may see.
 func (s *Service) ListContests(ctx context.Context, c Caller, f ContestFilter, p PageRequest) (Page[Contest], error) {
-	if c.Role == model.RoleJudge {
+	if c.seesOnlyAssigned() {
 		return Page[Contest]{}, forbidden()
 	}
 	db := s.conn(ctx)

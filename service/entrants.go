@@ -104,11 +104,7 @@ func (s *Service) ListEntrants(ctx context.Context, c Caller, eventID uint, f En
 	if err != nil {
 		return Page[Entrant]{}, err
 	}
-	runs := c.runs(ct)
-	q := entrantsWithPeople(db.Model(&model.Entrant{})).Where("entrants.event_id = ?", ev.ID)
-	if !runs {
-		q = q.Where("entrants.enterprise_id = ?", c.OrganisationID)
-	}
+	q := c.entrantScope(entrantsWithPeople(db.Model(&model.Entrant{})).Where("entrants.event_id = ?", ev.ID), ct)
 	if f.Status != "" {
 		q = q.Where("entrants.status = ?", f.Status)
 	}
@@ -118,7 +114,7 @@ func (s *Service) ListEntrants(ctx context.Context, c Caller, eventID uint, f En
 			Where("? OR id_number = ?", contains("name", f.Q), NormaliseIDNumber(f.Q))
 		q = q.Where("(? OR entrants.person_id IN (?) OR entrants.enterprise_id IN (?))", contains("entrants.team_name", f.Q), people, organisationsNamed(db, f.Q))
 	}
-	return paged(q, p, "entrants.id", func(e model.Entrant) Entrant { return entrantView(e, runs || c.OrganisationID == e.EnterpriseID) })
+	return paged(q, p, "entrants.id", func(e model.Entrant) Entrant { return entrantView(e, c.seesEntrantInFull(ct, e)) })
 }
 
 func (s *Service) loadEntrant(ctx context.Context, id uint) (model.Entrant, error) {

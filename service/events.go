@@ -241,22 +241,6 @@ func applyEventInput(d *EventDraft, in EventInput) {
 	}
 }
 
-// editableEvent loads an event of a draft contest the caller organises.
-func (s *Service) editableEvent(ctx context.Context, c Caller, id uint) (model.Event, error) {
-	e, err := s.loadEvent(ctx, id)
-	if err != nil {
-		return e, err
-	}
-	ct, err := s.runContest(ctx, c, e.ContestID)
-	if err != nil {
-		return e, err
-	}
-	if ct.Status != model.StepDraft {
-		return e, wrongStep(ct.Status)
-	}
-	return e, nil
-}
-
 // UpdateEvent edits an event while its contest is a draft. A changed rule set
 // gets the next rules version, and the old one is kept.
 func (s *Service) UpdateEvent(ctx context.Context, c Caller, id uint, in EventInput) (Event, error) {

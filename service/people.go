@@ -46,16 +46,11 @@ func personView(p model.Person, full bool) Person {
 	return v
 }
 
-// employs tells whether the caller is the enterprise a worker belongs to.
-func (c Caller) employs(p model.Person) bool {
-	return c.Role == model.RoleEnterprise && c.OrganisationID == p.OrganisationID
-}
-
 func (c Caller) personView(p model.Person) Person { return personView(p, c.employs(p)) }
 
 // ListPeople pages through the workers of the enterprises the caller sees.
 func (s *Service) ListPeople(ctx context.Context, c Caller, f PersonFilter, p PageRequest) (Page[Person], error) {
-	if c.Role == model.RoleJudge {
+	if c.seesOnlyAssigned() {
 		return Page[Person]{}, forbidden()
 	}
 	db := s.conn(ctx)
@@ -92,7 +87,7 @@ func (s *Service) PersonEntries(ctx context.Context, c Caller, personID uint) ([
 	if err := db.Preload("Organisation").Take(&p, personID).Error; err != nil {
 		return nil, notFoundOr(err, "person")
 	}
-	if c.Role == model.RoleJudge || !c.sees(p.Organisation.Path) {
+	if c.seesOnlyAssigned() || !c.sees(p.Organisation.Path) {
 		return nil, forbidden()
 	}
 	out := []PersonEntry{}

@@ -123,7 +123,7 @@ func participant(ev model.Event, p model.Person, role string, position int) mode
 
 // Register enters workers, a team or the enterprise itself into an event.
 func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Registration) (Entrant, error) {
-	if c.Role != model.RoleEnterprise {
+	if !c.mayRegister() {
 		return Entrant{}, forbidden()
 	}
 	var id uint
@@ -316,7 +316,7 @@ func (s *Service) Withdraw(ctx context.Context, c Caller, id uint) (Entrant, err
 		if err != nil {
 			return err
 		}
-		if c.Role != model.RoleEnterprise || e.EnterpriseID != c.OrganisationID {
+		if !c.withdraws(e) {
 			return forbidden()
 		}
 		ct, err := s.loadContest(ctx, e.ContestID)

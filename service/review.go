@@ -10,26 +10,6 @@ import (
 	"leitai/model"
 )
 
-// reviewableEvent loads an event whose entries the caller may review: its
-// contest's organiser, while registration is open or closed and before the draw.
-func (s *Service) reviewableEvent(ctx context.Context, c Caller, eventID uint) (model.Event, error) {
-	ev, err := s.lockEvent(ctx, eventID)
-	if err != nil {
-		return ev, err
-	}
-	ct, err := s.runContest(ctx, c, ev.ContestID)
-	if err != nil {
-		return ev, err
-	}
-	if ct.Status != model.StepRegistrationOpen && ct.Status != model.StepRegistrationClosed {
-		return ev, wrongStep(ct.Status)
-	}
-	if ev.DrawnAt != nil {
-		return ev, conflict("already_drawn", ev.Name)
-	}
-	return ev, nil
-}
-
 // Review approves or rejects one entry; a rejection needs a reason the
 // enterprise will see. A decision can be changed until the draw.
 func (s *Service) Review(ctx context.Context, c Caller, id uint, decision, reason string, version int) (Entrant, error) {
