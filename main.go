@@ -65,7 +65,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		if err := svc.LoadDemo(ctx); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "  Demo loaded into %s: accounts org_qh, org_jb, org_jx, ent_1 … ent_6, judge_1 … judge_4, password %s\n\n", cfg.DB.Redacted(), service.DemoPassword)
+		fmt.Fprintf(stderr, "  Demo ready in %s: accounts org_qh, org_jb, org_jx, ent_1 … ent_6, judge_1 … judge_4, password %s\n\n", cfg.DB.Redacted(), service.DemoPassword)
 	}
 
 	gin.SetMode(gin.ReleaseMode)
