@@ -13,13 +13,21 @@ import (
 	"leitai/model/modeltest"
 )
 
+// startedService is the service over db after its first start: the city
+// union and admin, as the demo expects to find them.
+func startedService(t *testing.T, db *gorm.DB) (*Service, context.Context) {
+	t.Helper()
+	svc := New(db, Options{Secret: []byte("demo-test-secret-0123456789abcdef"), BcryptCost: bcrypt.MinCost})
+	ctx := context.Background()
+	if _, err := svc.EnsureAdmin(ctx, "Admin-pass-2026"); err != nil {
+		t.Fatal(err)
+	}
+	return svc, ctx
+}
+
 func TestDemo_LoadsAValidFederationOnce(t *testing.T) {
 	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
-		svc := New(db, Options{Secret: []byte("demo-test-secret-0123456789abcdef"), BcryptCost: bcrypt.MinCost})
-		ctx := context.Background()
-		if _, err := svc.EnsureAdmin(ctx, "Admin-pass-2026"); err != nil {
-			t.Fatal(err)
-		}
+		svc, ctx := startedService(t, db)
 		for i := 0; i < 2; i++ { // the second load must change nothing
 			if err := svc.LoadDemo(ctx); err != nil {
 				t.Fatal(err)
@@ -75,11 +83,7 @@ func TestDemo_LoadsAValidFederationOnce(t *testing.T) {
 // database takes it, the next run loads the whole demo.
 func TestDemo_AFailureHalfWayLeavesTheDatabaseAsItWas(t *testing.T) {
 	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
-		svc := New(db, Options{Secret: []byte("demo-test-secret-0123456789abcdef"), BcryptCost: bcrypt.MinCost})
-		ctx := context.Background()
-		if _, err := svc.EnsureAdmin(ctx, "Admin-pass-2026"); err != nil {
-			t.Fatal(err)
-		}
+		svc, ctx := startedService(t, db)
 		trigger := "CREATE TRIGGER refuse_innovation BEFORE INSERT ON contests FOR EACH ROW WHEN NEW.kind = 'innovation' BEGIN SELECT RAISE(ABORT, 'refused'); END"
 		if db.Dialector.Name() == "mysql" {
 			trigger = "CREATE TRIGGER refuse_innovation BEFORE INSERT ON contests FOR EACH ROW BEGIN IF NEW.kind = 'innovation' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused'; END IF; END"
@@ -119,11 +123,7 @@ func TestDemo_AFailureHalfWayLeavesTheDatabaseAsItWas(t *testing.T) {
 // TestDemo_RefusesADatabaseInUse keeps demo accounts out of a real federation.
 func TestDemo_RefusesADatabaseInUse(t *testing.T) {
 	db := modeltest.SQLite(t)
-	svc := New(db, Options{Secret: []byte("demo-test-secret-0123456789abcdef"), BcryptCost: bcrypt.MinCost})
-	ctx := context.Background()
-	if _, err := svc.EnsureAdmin(ctx, "Admin-pass-2026"); err != nil {
-		t.Fatal(err)
-	}
+	svc, ctx := startedService(t, db)
 	var root model.Organisation
 	db.Where("parent_id IS NULL").Take(&root)
 	district := model.Organisation{ParentID: &root.ID, Kind: model.KindDistrictUnion, Name: "清河区总工会", Path: "", Version: 1}
