@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"math"
 	"testing"
 
@@ -58,4 +59,27 @@ func TestAudit_AValueThatCannotBeEncodedIsAnError(t *testing.T) {
 	if n != 0 {
 		t.Errorf("%d audit rows written, want none", n)
 	}
+}
+
+// TestTransaction_NestedCallsJoinTheOuterOne: work done by a call nested in a
+// transaction is kept or undone with it, never committed on its own.
+func TestTransaction_NestedCallsJoinTheOuterOne(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := New(db, Options{BcryptCost: bcrypt.MinCost})
+		ctx := context.Background()
+		refused := errors.New("refused after the nested write")
+		err := s.tx(ctx, func(ctx context.Context) error {
+			if err := s.tx(ctx, func(ctx context.Context) error {
+				return s.audit(ctx, Caller{}, "nested", "test", 1, nil, nil)
+			}); err != nil {
+				return err
+			}
+			return refused
+		})
+		var n int64
+		db.Model(&model.AuditEntry{}).Count(&n)
+		if !errors.Is(err, refused) || n != 0 {
+			t.Errorf("outer failure: %v, %d audit rows kept; want the failure and none", err, n)
+		}
+	})
 }

@@ -116,7 +116,8 @@ func participant(ev model.Event, p model.Person, role string, position int) mode
 	row := model.EventParticipant{EventID: ev.ID, PersonID: p.ID, Role: role, Position: position, Name: p.Name, Gender: p.Gender,
 		IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: p.Trade, SkillLevel: p.SkillLevel, YearsInTrade: p.YearsInTrade}
 	if role == model.ParticipantCompetitor {
-		row.ActiveKey = &row.PersonID
+		id := p.ID
+		row.ActiveKey = &id
 	}
 	return row
 }
