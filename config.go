@@ -10,7 +10,9 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"leitai/model"
 )
@@ -48,6 +50,10 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	adminPassword := fs.String("admin-password", getenv("LEITAI_ADMIN_PASSWORD"), "password of the first administrator, used on first start only (LEITAI_ADMIN_PASSWORD)")
 	secret := fs.String("secret", getenv("LEITAI_SECRET"), "key for session tokens, at least 32 characters; generated and kept in the data directory if unset (LEITAI_SECRET)")
 	demo := fs.Bool("demo", false, "load the demo city federation into a new database, then serve")
+	maxConns := fs.String("db-max-conns", getenv("LEITAI_DB_MAX_CONNS"), "most database connections open at once; 32 for MySQL, 8 for SQLite if unset (LEITAI_DB_MAX_CONNS)")
+	maxIdle := fs.String("db-max-idle-conns", getenv("LEITAI_DB_MAX_IDLE_CONNS"), "database connections kept open while unused; all of db-max-conns if unset (LEITAI_DB_MAX_IDLE_CONNS)")
+	lifetime := fs.String("db-conn-lifetime", getenv("LEITAI_DB_CONN_LIFETIME"), "close a database connection this old, as 30m; 30m if unset (LEITAI_DB_CONN_LIFETIME)")
+	idleTime := fs.String("db-conn-idle-time", getenv("LEITAI_DB_CONN_IDLE_TIME"), "close a database connection unused this long, as 5m; 5m if unset (LEITAI_DB_CONN_IDLE_TIME)")
 	proxies := fs.String("trusted-proxies", getenv("LEITAI_TRUSTED_PROXIES"), "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed; none if unset (LEITAI_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
@@ -67,6 +73,9 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	loc, err := model.ParseLocation(*db)
 	if err != nil {
 		return config{}, settingError{"LEITAI_DB", err.Error()}
+	}
+	if loc.Pool, err = parsePool(*maxConns, *maxIdle, *lifetime, *idleTime); err != nil {
+		return config{}, err
 	}
 	cfg.DB = loc
 	cfg.dataDir = "data"
@@ -91,6 +100,41 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		cfg.Secret = []byte(*secret)
 	}
 	return cfg, nil
+}
+
+// parsePool reads the connection pool's settings; an empty one keeps the default.
+func parsePool(maxConns, maxIdle, lifetime, idleTime string) (model.Pool, error) {
+	var p model.Pool
+	for _, n := range []struct {
+		name, value string
+		to          *int
+	}{{"LEITAI_DB_MAX_CONNS", maxConns, &p.MaxOpen}, {"LEITAI_DB_MAX_IDLE_CONNS", maxIdle, &p.MaxIdle}} {
+		if n.value == "" {
+			continue
+		}
+		v, err := strconv.Atoi(n.value)
+		if err != nil || v < 1 || v > 10000 {
+			return p, settingError{n.name, fmt.Sprintf("%q is not a number of connections from 1 to 10000", n.value)}
+		}
+		*n.to = v
+	}
+	for _, d := range []struct {
+		name, value string
+		to          *time.Duration
+	}{{"LEITAI_DB_CONN_LIFETIME", lifetime, &p.MaxLifetime}, {"LEITAI_DB_CONN_IDLE_TIME", idleTime, &p.MaxIdleTime}} {
+		if d.value == "" {
+			continue
+		}
+		v, err := time.ParseDuration(d.value)
+		if err != nil || v < time.Second {
+			return p, settingError{d.name, fmt.Sprintf("%q is not a duration of at least a second, as in 30m", d.value)}
+		}
+		*d.to = v
+	}
+	if p.MaxOpen > 0 && p.MaxIdle > p.MaxOpen {
+		return p, settingError{"LEITAI_DB_MAX_IDLE_CONNS", fmt.Sprintf("%d is more than LEITAI_DB_MAX_CONNS (%d)", p.MaxIdle, p.MaxOpen)}
+	}
+	return p, nil
 }
 
 // loadOrCreateSecret reads the secret kept in the data directory, creating it

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"leitai/model"
 )
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -41,6 +44,14 @@ func TestConfig_TrustedProxies(t *testing.T) {
 	}
 }
 
+func TestConfig_DatabasePool(t *testing.T) {
+	cfg, err := loadConfig([]string{"--db-max-conns", "64"}, envOf(map[string]string{"LEITAI_DB_MAX_IDLE_CONNS": "16", "LEITAI_DB_CONN_LIFETIME": "1h", "LEITAI_DB_CONN_IDLE_TIME": "90s"}), io.Discard)
+	want := model.Pool{MaxOpen: 64, MaxIdle: 16, MaxLifetime: time.Hour, MaxIdleTime: 90 * time.Second}
+	if err != nil || cfg.DB.Pool != want {
+		t.Fatalf("pool %+v %v, want %+v", cfg.DB.Pool, err, want)
+	}
+}
+
 func TestConfig_FlagOverridesEnvironment(t *testing.T) {
 	cfg, err := loadConfig([]string{"--addr", "0.0.0.0:9000"}, envOf(map[string]string{"LEITAI_ADDR": "127.0.0.1:1"}), io.Discard)
 	if err != nil || cfg.Addr != "0.0.0.0:9000" {
@@ -58,6 +69,10 @@ func TestConfig_BadValueNamesTheSetting(t *testing.T) {
 		{map[string]string{"LEITAI_DB": "mysql://nohost"}, "LEITAI_DB"},
 		{map[string]string{"LEITAI_SECRET": "short"}, "LEITAI_SECRET"},
 		{map[string]string{"LEITAI_TRUSTED_PROXIES": "10.0.0.0/33"}, "LEITAI_TRUSTED_PROXIES"},
+		{map[string]string{"LEITAI_DB_MAX_CONNS": "0"}, "LEITAI_DB_MAX_CONNS"},
+		{map[string]string{"LEITAI_DB_MAX_CONNS": "8", "LEITAI_DB_MAX_IDLE_CONNS": "9"}, "LEITAI_DB_MAX_IDLE_CONNS"},
+		{map[string]string{"LEITAI_DB_CONN_LIFETIME": "30"}, "LEITAI_DB_CONN_LIFETIME"},
+		{map[string]string{"LEITAI_DB_CONN_IDLE_TIME": "5 minutes"}, "LEITAI_DB_CONN_IDLE_TIME"},
 	} {
 		_, err := loadConfig(nil, envOf(tc.env), io.Discard)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.name+": ") || strings.Contains(err.Error(), "\n") {

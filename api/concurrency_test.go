@@ -13,9 +13,9 @@ import (
 )
 
 // concurrently sends n requests at once in the session of as, each through
-// its own client, and returns their statuses in order.
-func concurrently(as *client, n int, send func(c *client, i int) int) []int {
-	codes := make([]int, n)
+// its own client, and returns what send made of each answer, in order.
+func concurrently[T any](as *client, n int, send func(c *client, i int) T) []T {
+	codes := make([]T, n)
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {
 		wg.Add(1)
@@ -29,17 +29,18 @@ func concurrently(as *client, n int, send func(c *client, i int) int) []int {
 }
 
 // TestRegistration_ConcurrentEntriesRespectTheQuota sends many registrations
-// of one enterprise at once into an event with room for three: exactly the
-// room is taken, whatever the interleaving.
+// of two enterprises at once into an event with room for three each: exactly
+// the room is taken for each, whatever the interleaving.
 func TestRegistration_ConcurrentEntriesRespectTheQuota(t *testing.T) {
 	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
 		s := newServer(t, db)
 		f := s.fixture()
-		_, ev := s.openContest(s.admin(), f.district.ID, 3)
-		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
-		const tries = 8
-		codes := concurrently(ent, tries, func(c *client, i int) int {
-			return c.do("POST", entrantsPath(ev), worker(fmt.Sprintf("职工%d", i), idNumber(fmt.Sprintf("1101051986010100%d", i)), []string{"female", "male"}[i%2])).Code
+		_, ev := s.openContest(s.admin(), f.root.ID, 3)
+		ents := []*client{s.login(f.enterpriseAcc.Username, fixturePwd), s.login(s.newAccount(s.admin(), "ent_jb", "enterprise", f.otherEnterprise.ID).Username, fixturePwd)}
+		const tries = 24
+		codes := concurrently(ents[0], tries, func(c *client, i int) int {
+			c.cookie, c.csrf = ents[i%2].cookie, ents[i%2].csrf
+			return c.do("POST", entrantsPath(ev), worker(fmt.Sprintf("职工%d", i), idNumber(fmt.Sprintf("11010519860101%03d", 100+i*2)), "female")).Code
 		})
 		created, refused := 0, 0
 		for _, code := range codes {
@@ -50,10 +51,15 @@ func TestRegistration_ConcurrentEntriesRespectTheQuota(t *testing.T) {
 				refused++
 			}
 		}
-		var n int64
-		db.Model(&model.Entrant{}).Where("event_id = ? AND status = ?", ev.ID, "pending").Count(&n)
-		if created != 3 || refused != tries-3 || n != 3 {
-			t.Errorf("answers %v: %d created, %d refused, %d stored; want 3, %d, 3", codes, created, refused, n, tries-3)
+		for _, enterpriseID := range []uint{f.enterprise.ID, f.otherEnterprise.ID} {
+			var n int64
+			db.Model(&model.Entrant{}).Where("event_id = ? AND enterprise_id = ? AND status = ?", ev.ID, enterpriseID, "pending").Count(&n)
+			if n != 3 {
+				t.Errorf("enterprise %d: %d stored, want 3", enterpriseID, n)
+			}
+		}
+		if created != 6 || refused != tries-6 {
+			t.Errorf("answers %v: %d created, %d refused; want 6 and %d", codes, created, refused, tries-6)
 		}
 	})
 }
@@ -110,4 +116,33 @@ func TestReview_ConcurrentDecisionsOnOneEntryKeepOne(t *testing.T) {
 			t.Errorf("version %d after one decision, want %d", e.Version, f.entrant.Version+1)
 		}
 	})
+}
+
+// TestSQLite_ConcurrentWritersQueueInsteadOfMeetingTheLock: on a database
+// that gives up on a lock at once, many writers at once (registrations,
+// logins, reviews) all succeed: they wait their turn in the process, so
+// "database is locked" never reaches anyone.
+func TestSQLite_ConcurrentWritersQueueInsteadOfMeetingTheLock(t *testing.T) {
+	s := newServer(t, modeltest.ImpatientSQLite(t))
+	f := s.fixture()
+	_, ev := s.openContest(s.admin(), f.district.ID, 0)
+	ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+	const writers = 60
+	codes := concurrently(ent, writers, func(c *client, i int) int {
+		switch i % 3 {
+		case 0:
+			return c.do("POST", entrantsPath(ev), worker(fmt.Sprintf("职工%d", i), idNumber(fmt.Sprintf("11010519860101%03d", 101+i*2)), "male")).Code
+		case 1:
+			c.cookie, c.csrf = "", ""
+			return c.do("POST", "/api/v1/auth/login", map[string]string{"username": f.organiser.Username, "password": fixturePwd}).Code
+		}
+		c.cookie, c.csrf = "", ""
+		return c.do("POST", "/api/v1/auth/login", map[string]string{"username": f.organiser.Username, "password": "wrong-pass-1"}).Code
+	})
+	for i, code := range codes {
+		want := []int{201, 200, 401}[i%3]
+		if code != want && !(i%3 == 2 && code == 429) {
+			t.Errorf("writer %d: %d, want %d", i, code, want)
+		}
+	}
 }

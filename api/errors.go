@@ -27,6 +27,10 @@ type fieldError struct {
 	Message string `json:"message"`
 }
 
+// statusClientClosed is logged for a request whose client went away before the
+// answer, as nginx logs it; nobody receives it.
+const statusClientClosed = 499
+
 var statusOf = map[service.Kind]int{
 	service.KindInvalid:         http.StatusUnprocessableEntity,
 	service.KindBadRequest:      http.StatusBadRequest,
@@ -37,6 +41,7 @@ var statusOf = map[service.Kind]int{
 	service.KindTooLarge:        http.StatusRequestEntityTooLarge,
 	service.KindTooMany:         http.StatusTooManyRequests,
 	service.KindMediaType:       http.StatusUnsupportedMediaType,
+	service.KindBusy:            http.StatusServiceUnavailable,
 }
 
 // fail answers an error: a service error with its status and message in the
@@ -47,9 +52,15 @@ func (h *handlers) fail(c *gin.Context, err error) {
 	se, ok := service.AsError(err)
 	if !ok {
 		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
+		switch {
+		case errors.As(err, &tooLarge):
 			se = &service.Error{Kind: service.KindTooLarge, Code: "too_large", Text: service.T("too_large", tooLarge.Limit/1024)}
-		} else {
+		case c.Request.Context().Err() != nil:
+			// The client hung up, and the work stopped with it: nothing went wrong here.
+			h.log.InfoContext(c, "client closed the request", "request_id", rid, "error", err)
+			c.AbortWithStatus(statusClientClosed)
+			return
+		default:
 			h.log.ErrorContext(c, "internal error", "request_id", rid, "error", err)
 			c.AbortWithStatusJSON(http.StatusInternalServerError, errorBody{Error: errorDetail{
 				Code: "internal", Message: service.T("internal", rid).In(lang), RequestID: rid}})

@@ -53,10 +53,19 @@ var spaFiles = fstest.MapFS{
 
 func newServer(t testing.TB, db *gorm.DB) *server {
 	t.Helper()
+	return newServerWith(t, db, func(*service.Options) {})
+}
+
+// newServerWith is newServer with the service's options changed by adjust.
+func newServerWith(t testing.TB, db *gorm.DB, adjust func(*service.Options)) *server {
+	t.Helper()
 	s := &server{t: t, db: db, now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s.svc = service.New(db, service.Options{Secret: []byte("test-secret-0123456789abcdef-0123456789"), Logger: log,
-		Now: func() time.Time { return s.now }, BcryptCost: bcrypt.MinCost})
+	opts := service.Options{Secret: []byte("test-secret-0123456789abcdef-0123456789"), Logger: log,
+		Now: func() time.Time { return s.now }, BcryptCost: bcrypt.MinCost}
+	adjust(&opts)
+	log = opts.Logger
+	s.svc = service.New(db, opts)
 	if _, err := s.svc.EnsureAdmin(t.Context(), adminPassword); err != nil {
 		t.Fatal(err)
 	}

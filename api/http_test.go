@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -9,6 +10,7 @@ import (
 
 	"leitai/api"
 	"leitai/model/modeltest"
+	"leitai/service"
 )
 
 func newJSONRequest(method, path, body string) *http.Request {
@@ -190,5 +192,27 @@ func TestAPI_AnswersAreNeverStored(t *testing.T) {
 		if cc := res.Header().Get("Cache-Control"); cc != "no-store" {
 			t.Errorf("%s %s: Cache-Control %q, want no-store", r.method, r.path, cc)
 		}
+	}
+}
+
+// TestHangUp_IsLoggedAsTheClientsNotAsAnError: a request whose client went
+// away stops, and the log says so instead of reporting an internal error.
+func TestHangUp_IsLoggedAsTheClientsNotAsAnError(t *testing.T) {
+	var logged strings.Builder
+	s := newServerWith(t, modeltest.SQLite(t), func(o *service.Options) {
+		o.Logger = slog.New(slog.NewTextHandler(&logged, nil))
+	})
+	c := s.admin()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req := httptest.NewRequest("GET", "/api/v1/organisations/tree", nil).WithContext(ctx)
+	req.AddCookie(&http.Cookie{Name: api.SessionCookie, Value: c.cookie})
+	res := httptest.NewRecorder()
+	s.handler.ServeHTTP(res, req)
+	if res.Code != 499 || res.Body.Len() != 0 {
+		t.Errorf("hung-up request: %d %q, want 499 and no body", res.Code, res.Body)
+	}
+	if !strings.Contains(logged.String(), "client closed the request") || strings.Contains(logged.String(), "internal error") {
+		t.Errorf("log:\n%s", logged.String())
 	}
 }

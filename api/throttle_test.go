@@ -3,12 +3,14 @@ package api_test
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
 	"gorm.io/gorm"
 
 	"leitai/model/modeltest"
+	"leitai/service"
 )
 
 var wrongAdmin = map[string]string{"username": "admin", "password": "wrong-pass-1"}
@@ -135,6 +137,36 @@ func TestLogin_ForwardedForIsBelievedOnlyFromTrustedProxies(t *testing.T) {
 		owner.forwardedFor = "198.51.100.20"
 		if code := loginCode(owner); code != http.StatusOK {
 			t.Errorf("the owner behind the same proxy: %d, want 200", code)
+		}
+	})
+}
+
+// TestLogin_ABurstBeyondTheHashingSlotsIsAnsweredBusy: logins that cannot get
+// a hashing slot in time are shed with 503 and a time to retry, never a 500,
+// and a shed login counts as no failure.
+func TestLogin_ABurstBeyondTheHashingSlotsIsAnsweredBusy(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServerWith(t, db, func(o *service.Options) {
+			o.BcryptCost, o.HashSlots, o.HashWait = 10, 1, time.Millisecond
+		})
+		busy := 0
+		for i, res := range concurrently(s.anonymous(), 12, func(c *client, i int) *httptest.ResponseRecorder {
+			c.addr = fmt.Sprintf("203.0.113.%d", 1+i)
+			return c.do("POST", "/api/v1/auth/login", map[string]string{"username": "admin", "password": adminPassword})
+		}) {
+			switch res.Code {
+			case http.StatusOK:
+			case http.StatusServiceUnavailable:
+				busy++
+				if res.Header().Get("Retry-After") == "" {
+					t.Errorf("login %d: 503 without Retry-After", i)
+				}
+			default:
+				t.Errorf("login %d: %d %s", i, res.Code, res.Body)
+			}
+		}
+		if busy == 0 {
+			t.Error("twelve logins at once through one hashing slot: none was shed")
 		}
 	})
 }

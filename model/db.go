@@ -3,6 +3,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	mysqldriver "github.com/go-sql-driver/mysql"
 	"github.com/ncruces/go-sqlite3/gormlite"
 	"gorm.io/driver/mysql"
 	"gorm.io/gorm"
@@ -31,6 +33,43 @@ type Location struct {
 	Path string
 	// DSN is what the driver receives.
 	DSN string
+	// Pool sizes the connection pool; zero values take the dialect's defaults.
+	Pool Pool
+}
+
+// Pool sizes a database's connection pool.
+type Pool struct {
+	// MaxOpen bounds the connections open at once: 32 on MySQL; on SQLite 8,
+	// each holding its own copy of the database engine, one of them writing at
+	// a time (the service queues writers).
+	MaxOpen int
+	// MaxIdle is how many stay open unused, ready for the next burst: all of
+	// MaxOpen by default, so that a steady load opens no new connections.
+	MaxIdle int
+	// MaxLifetime closes a connection this old (30 minutes), before a server
+	// or a proxy between drops it; MaxIdleTime one unused this long (5 minutes).
+	MaxLifetime time.Duration
+	MaxIdleTime time.Duration
+}
+
+// withDefaults fills what the pool left unset for the dialect.
+func (p Pool) withDefaults(d Dialect) Pool {
+	if p.MaxOpen == 0 {
+		p.MaxOpen = 32
+		if d == SQLite {
+			p.MaxOpen = 8
+		}
+	}
+	if p.MaxIdle == 0 {
+		p.MaxIdle = p.MaxOpen
+	}
+	if p.MaxLifetime == 0 {
+		p.MaxLifetime = 30 * time.Minute
+	}
+	if p.MaxIdleTime == 0 {
+		p.MaxIdleTime = 5 * time.Minute
+	}
+	return p
 }
 
 // Redacted names the database without its password, for messages.
@@ -136,12 +175,20 @@ func Connect(loc Location) (*gorm.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if loc.Dialect == MySQL {
-		sqlDB.SetMaxOpenConns(32)
-		sqlDB.SetConnMaxLifetime(5 * time.Minute)
-	}
+	pool := loc.Pool.withDefaults(loc.Dialect)
+	sqlDB.SetMaxOpenConns(pool.MaxOpen)
+	sqlDB.SetMaxIdleConns(pool.MaxIdle)
+	sqlDB.SetConnMaxLifetime(pool.MaxLifetime)
+	sqlDB.SetConnMaxIdleTime(pool.MaxIdleTime)
 	if err := sqlDB.Ping(); err != nil {
 		return nil, fmt.Errorf("connect: %w", err)
 	}
 	return db, nil
+}
+
+// Deadlock tells whether err is MySQL giving up one transaction of a deadlock:
+// the transaction was rolled back and may simply run again.
+func Deadlock(err error) bool {
+	var me *mysqldriver.MySQLError
+	return errors.As(err, &me) && me.Number == 1213
 }

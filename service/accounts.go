@@ -114,7 +114,7 @@ func (s *Service) CreateAccount(ctx context.Context, c Caller, in NewAccount) (A
 	if len(fields) > 0 {
 		return Account{}, invalid(fields...)
 	}
-	hash, err := s.hashPassword(in.Password)
+	hash, err := s.hashPassword(ctx, in.Password)
 	if err != nil {
 		return Account{}, err
 	}
@@ -200,7 +200,7 @@ func (s *Service) ResetPassword(ctx context.Context, c Caller, id uint, password
 	if key := s.checkPassword(target.Username, password); key != "" {
 		return invalid(field("password", key))
 	}
-	hash, err := s.hashPassword(password)
+	hash, err := s.hashPassword(ctx, password)
 	if err != nil {
 		return err
 	}

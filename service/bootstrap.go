@@ -31,7 +31,7 @@ func (s *Service) EnsureAdmin(ctx context.Context, password string) (generated s
 	} else if key := s.checkPassword("admin", password); key != "" {
 		return "", fmt.Errorf("LEITAI_ADMIN_PASSWORD: %s", T(key).In(LangEN))
 	}
-	hash, err := s.hashPassword(password)
+	hash, err := s.hashPassword(ctx, password)
 	if err != nil {
 		return "", err
 	}

@@ -63,7 +63,7 @@ var (
 // else than its first start made is refused, so that a real federation never
 // gets demo accounts with a published password.
 func (s *Service) LoadDemo(ctx context.Context) error {
-	hash, err := s.hashPassword(DemoPassword)
+	hash, err := s.hashPassword(ctx, DemoPassword)
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ const (
 	KindTooLarge
 	KindTooMany
 	KindMediaType // a body in a format other than the one the endpoint reads
+	KindBusy      // the server sheds this request for now; retry after RetryAfter
 )
 
 // FieldError names the input that is wrong and why.
@@ -80,6 +81,11 @@ func duplicate(fieldName, key string, args ...any) *Error {
 
 func staleVersion() *Error {
 	return &Error{Kind: KindConflict, Code: "stale_version", Text: T("stale_version")}
+}
+
+// busy is the answer to a request the server cannot take on now.
+func busy(retry time.Duration) *Error {
+	return &Error{Kind: KindBusy, Code: "busy", Text: T("busy", int(retry.Seconds())), RetryAfter: retry}
 }
 
 // Unauthenticated is the answer to a request without a live session.

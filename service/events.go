@@ -142,8 +142,9 @@ func (s *Service) loadEvent(ctx context.Context, id uint) (model.Event, error) {
 }
 
 // lockEvent loads an event inside a write transaction and holds its row until
-// the transaction ends, so that checks over its entrants (the quota, the draw)
-// and the writes that follow them are not interleaved with another request's.
+// the transaction ends, so that checks over its entrants (reviews, the draw)
+// and the writes that follow them are not interleaved with another request's;
+// entries take a shared lock on it (lockForEntry), so none lands during a draw.
 // SQLite needs no row lock: its write transactions already run one at a time.
 func (s *Service) lockEvent(ctx context.Context, id uint) (model.Event, error) {
 	q := s.conn(ctx)

@@ -43,7 +43,11 @@ func (s *Service) Login(ctx context.Context, username, password, clientAddr stri
 	if hash == "" {
 		hash = dummyHash
 	}
-	if !passwordMatches(hash, password) || acc.ID == 0 {
+	matches, err := s.passwordMatches(ctx, hash, password)
+	if err != nil {
+		return LoginResult{}, err
+	}
+	if !matches || acc.ID == 0 {
 		if err := s.recordFailure(ctx, keys); err != nil {
 			return LoginResult{}, err
 		}
@@ -86,7 +90,11 @@ func (s *Service) ChangePassword(ctx context.Context, c Caller, current, next st
 	if err := s.conn(ctx).Take(&acc, c.AccountID).Error; err != nil {
 		return notFoundOr(err, "account")
 	}
-	if !passwordMatches(acc.PasswordHash, current) {
+	matches, err := s.passwordMatches(ctx, acc.PasswordHash, current)
+	if err != nil {
+		return err
+	}
+	if !matches {
 		return invalid(field("old_password", "password_wrong"))
 	}
 	if key := s.checkPassword(acc.Username, next); key != "" {
@@ -95,7 +103,7 @@ func (s *Service) ChangePassword(ctx context.Context, c Caller, current, next st
 	if current == next {
 		return invalid(field("new_password", "password_same"))
 	}
-	hash, err := s.hashPassword(next)
+	hash, err := s.hashPassword(ctx, next)
 	if err != nil {
 		return err
 	}

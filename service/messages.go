@@ -64,6 +64,7 @@ var messages = map[string][2]string{
 	"unauthenticated":           {"请先登录", "please log in"},
 	"invalid_credentials":       {"用户名或密码错误", "wrong username or password"},
 	"account_disabled":          {"账号已停用，请联系管理员", "this account is disabled; ask your administrator"},
+	"busy":                      {"服务器正忙，请 %d 秒后再试", "the server is busy; try again in %d seconds"},
 	"too_many_attempts":         {"登录失败次数过多，请 %d 秒后再试", "too many failed logins; try again in %d seconds"},
 	"csrf_failed":               {"请求缺少有效的安全令牌，请刷新页面后重试", "the request lacks a valid CSRF token; reload the page"},
 	"too_large":                 {"请求内容过大（上限 %d KB）", "the request body is too large (limit %d KB)"},

@@ -2,10 +2,12 @@ package service
 
 import (
 	"bufio"
+	"context"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -65,11 +67,39 @@ func bcryptInput(p string) []byte {
 	return []byte(base64.StdEncoding.EncodeToString(sum[:]))
 }
 
-func (s *Service) hashPassword(p string) (string, error) {
+// hashTurn waits for one of the hashing slots: bcrypt takes tens of
+// milliseconds of a processor, so a burst of logins must not take every
+// processor from judges and registrations. A caller that waits longer than
+// hashWait is answered busy, with a time to retry.
+func (s *Service) hashTurn(ctx context.Context) (release func(), err error) {
+	timer := time.NewTimer(s.hashWait)
+	defer timer.Stop()
+	select {
+	case s.hashSlots <- struct{}{}:
+		return func() { <-s.hashSlots }, nil
+	case <-timer.C:
+		return nil, busy(time.Second)
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (s *Service) hashPassword(ctx context.Context, p string) (string, error) {
+	release, err := s.hashTurn(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer release()
 	h, err := bcrypt.GenerateFromPassword(bcryptInput(p), s.bcryptCost)
 	return string(h), err
 }
 
-func passwordMatches(hash, p string) bool {
-	return bcrypt.CompareHashAndPassword([]byte(hash), bcryptInput(p)) == nil
+// passwordMatches tells whether p is the password of hash.
+func (s *Service) passwordMatches(ctx context.Context, hash, p string) (bool, error) {
+	release, err := s.hashTurn(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer release()
+	return bcrypt.CompareHashAndPassword([]byte(hash), bcryptInput(p)) == nil, nil
 }

@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
+	"runtime"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -27,6 +29,13 @@ type Service struct {
 	bcryptCost int
 	// commonPasswords are refused as passwords (commonpasswords.txt).
 	commonPasswords map[string]bool
+	// writeTurn lets one transaction at a time write to an SQLite database:
+	// writers wait here, in the process, instead of spinning on the file's
+	// lock until its busy timeout. Nil on MySQL, whose rows lock one by one.
+	writeTurn chan struct{}
+	// hashSlots bounds the password hashes computed at once (see passwords.go).
+	hashSlots chan struct{}
+	hashWait  time.Duration
 }
 
 // Options configure a Service. Now defaults to the wall clock.
@@ -36,6 +45,11 @@ type Options struct {
 	Now    func() time.Time
 	// BcryptCost defaults to bcrypt.DefaultCost.
 	BcryptCost int
+	// HashSlots is how many password hashes may run at once, by default one
+	// per processor; HashWait how long a login waits for a slot before it is
+	// answered busy, by default 3 seconds.
+	HashSlots int
+	HashWait  time.Duration
 }
 
 // New makes a Service over an opened, migrated database.
@@ -49,10 +63,21 @@ func New(db *gorm.DB, opts Options) *Service {
 	if opts.BcryptCost == 0 {
 		opts.BcryptCost = bcrypt.DefaultCost
 	}
-	return &Service{
-		base: db, secret: opts.Secret, log: opts.Logger, bcryptCost: opts.BcryptCost, commonPasswords: commonPasswords(),
-		now: func() time.Time { return opts.Now().UTC().Truncate(time.Millisecond) },
+	if opts.HashSlots == 0 {
+		opts.HashSlots = runtime.GOMAXPROCS(0)
 	}
+	if opts.HashWait == 0 {
+		opts.HashWait = 3 * time.Second
+	}
+	s := &Service{
+		base: db, secret: opts.Secret, log: opts.Logger, bcryptCost: opts.BcryptCost, commonPasswords: commonPasswords(),
+		now:       func() time.Time { return opts.Now().UTC().Truncate(time.Millisecond) },
+		hashSlots: make(chan struct{}, opts.HashSlots), hashWait: opts.HashWait,
+	}
+	if db != nil && db.Dialector.Name() != "mysql" {
+		s.writeTurn = make(chan struct{}, 1)
+	}
+	return s
 }
 
 // Ping tells whether the database answers.
@@ -91,13 +116,30 @@ func (s *Service) conn(ctx context.Context) *gorm.DB {
 
 // tx runs fn in one transaction. When ctx already carries one, fn joins it, so
 // that a service method calling others commits all of their work or none of it.
+// Every write of the service goes through here.
 func (s *Service) tx(ctx context.Context, fn func(ctx context.Context) error) error {
 	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
 		return fn(ctx)
 	}
-	err := s.base.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(context.WithValue(ctx, txKey{}, tx))
-	})
+	if s.writeTurn != nil {
+		select {
+		case s.writeTurn <- struct{}{}:
+			defer func() { <-s.writeTurn }()
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	run := func() error {
+		return s.base.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			return fn(context.WithValue(ctx, txKey{}, tx))
+		})
+	}
+	err := run()
+	// MySQL ends one transaction of a deadlock, which then simply runs again.
+	for retry := 1; retry <= 3 && model.Deadlock(err); retry++ {
+		time.Sleep(time.Duration(retry*rand.IntN(20)) * time.Millisecond)
+		err = run()
+	}
 	return constraintError(err)
 }
 
