@@ -8,3 +8,8 @@ CREATE TABLE entry_quota_locks (
   PRIMARY KEY (event_id, enterprise_id),
   FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
 ){{options}};
+
+-- An event's entrants in entry order, one page at a time, without sorting them all.
+CREATE INDEX ix_entrants_event_id ON entrants (event_id, id);
+-- And one enterprise's entrants in an event: its page, and its count against the quota.
+CREATE INDEX ix_entrants_event_enterprise ON entrants (event_id, enterprise_id, id);
