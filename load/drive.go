@@ -1,9 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -125,7 +126,8 @@ func openLoop(ctx context.Context, rate float64, d time.Duration, send sender) *
 	return t
 }
 
-// inParallel runs fn for 0 … n-1, at most limit at once, and returns every error.
+// inParallel runs fn for 0 … n-1, at most limit at once, and returns the
+// first error with the number of calls that failed.
 func inParallel(n, limit int, fn func(i int) error) error {
 	errs := make([]error, n)
 	slots := make(chan struct{}, limit)
@@ -138,5 +140,16 @@ func inParallel(n, limit int, fn func(i int) error) error {
 		})
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	var first error
+	failed := 0
+	for _, err := range errs {
+		if err != nil {
+			first = cmp.Or(first, err)
+			failed++
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d failed, the first: %w", failed, n, first)
+	}
+	return nil
 }
