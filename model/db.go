@@ -106,15 +106,18 @@ func ParseLocation(value string) (Location, error) {
 	}
 }
 
-// withMySQLDefaults makes times come back as UTC time.Time values and text as utf8mb4,
-// whatever the caller's DSN left out.
+// withMySQLDefaults makes times come back as UTC time.Time values and text as
+// utf8mb4, and statements go out with their values, whatever the caller's DSN
+// left out.
 func withMySQLDefaults(dsn string) string {
 	base, rawQuery, _ := strings.Cut(dsn, "?")
 	q, err := url.ParseQuery(rawQuery)
 	if err != nil {
 		return dsn
 	}
-	for k, v := range map[string]string{"parseTime": "true", "charset": "utf8mb4", "loc": "UTC"} {
+	// interpolateParams sends each statement once, with its values, instead of
+	// preparing it, running it and closing it: a third of the round trips.
+	for k, v := range map[string]string{"parseTime": "true", "charset": "utf8mb4", "loc": "UTC", "interpolateParams": "true"} {
 		if q.Get(k) == "" {
 			q.Set(k, v)
 		}

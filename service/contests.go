@@ -78,9 +78,8 @@ func ancestorIDs(path string) []uint {
 }
 
 func (s *Service) loadContest(ctx context.Context, id uint) (model.Contest, error) {
-	db := s.conn(ctx)
 	var ct model.Contest
-	err := db.Preload("Organiser").Take(&ct, id).Error
+	err := s.conn(ctx).Joins("Organiser").Take(&ct, id).Error
 	return ct, notFoundOr(err, "contest")
 }
 

@@ -127,7 +127,8 @@ func (s *Service) demoCaller(ctx context.Context, username string) (Caller, erro
 	if err := s.conn(ctx).Preload("Organisation").Where("username_key = ?", username).Take(&a).Error; err != nil {
 		return Caller{}, err
 	}
-	return Caller{AccountID: a.ID, Username: a.Username, Role: a.Role, OrganisationID: a.OrganisationID, OrgPath: a.Organisation.Path}, nil
+	return Caller{AccountID: a.ID, Username: a.Username, Role: a.Role, OrganisationID: a.OrganisationID, OrganisationName: a.Organisation.Name,
+		OrgPath: a.Organisation.Path}, nil
 }
 
 // loadDemoContests adds a city technique contest open for registration with

@@ -163,11 +163,7 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 				return &Error{Kind: KindConflict, Code: "quota_reached", Text: T("quota_reached", ev.Name, ev.QuotaPerEnterprise)}
 			}
 		}
-		enterprise, err := s.loadOrganisation(ctx, c.OrganisationID)
-		if err != nil {
-			return err
-		}
-		e := model.Entrant{EventID: ev.ID, ContestID: ct.ID, EnterpriseID: c.OrganisationID, EnterpriseName: enterprise.Name, Status: EntrantPending,
+		e := model.Entrant{EventID: ev.ID, ContestID: ct.ID, EnterpriseID: c.OrganisationID, EnterpriseName: c.OrganisationName, Status: EntrantPending,
 			TeamName: strings.TrimSpace(r.TeamName), Statement: strings.TrimSpace(r.Statement), Version: 1}
 		var competitors []model.Person
 		var prefixes []string
@@ -246,15 +242,21 @@ func (s *Service) lockForEntry(ctx context.Context, eventID, enterpriseID uint) 
 	if tx.Dialector.Name() != "mysql" {
 		return nil
 	}
-	var contestIDs []uint
-	if err := tx.Raw("SELECT contest_id FROM events WHERE id = ? LOCK IN SHARE MODE", eventID).Scan(&contestIDs).Error; err != nil {
+	var events []struct {
+		ContestID          uint
+		QuotaPerEnterprise int
+	}
+	if err := tx.Raw("SELECT contest_id, quota_per_enterprise FROM events WHERE id = ? LOCK IN SHARE MODE", eventID).Scan(&events).Error; err != nil {
 		return err
 	}
-	if len(contestIDs) == 0 {
+	if len(events) == 0 {
 		return notFound("event")
 	}
-	if err := tx.Exec("SELECT id FROM contests WHERE id = ? LOCK IN SHARE MODE", contestIDs[0]).Error; err != nil {
+	if err := tx.Exec("SELECT id FROM contests WHERE id = ? LOCK IN SHARE MODE", events[0].ContestID).Error; err != nil {
 		return err
+	}
+	if events[0].QuotaPerEnterprise == 0 {
+		return nil // nothing to count; and the quota cannot change once registration is open
 	}
 	return tx.Exec("INSERT INTO entry_quota_locks (event_id, enterprise_id) VALUES (?, ?) ON DUPLICATE KEY UPDATE event_id = event_id",
 		eventID, enterpriseID).Error

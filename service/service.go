@@ -46,8 +46,8 @@ type Options struct {
 	// BcryptCost defaults to bcrypt.DefaultCost.
 	BcryptCost int
 	// HashSlots is how many password hashes may run at once, by default one
-	// per processor; HashWait how long a login waits for a slot before it is
-	// answered busy, by default 3 seconds.
+	// per processor but one; HashWait how long a login waits for a slot before
+	// it is answered busy, by default 3 seconds.
 	HashSlots int
 	HashWait  time.Duration
 }
@@ -64,7 +64,8 @@ func New(db *gorm.DB, opts Options) *Service {
 		opts.BcryptCost = bcrypt.DefaultCost
 	}
 	if opts.HashSlots == 0 {
-		opts.HashSlots = runtime.GOMAXPROCS(0)
+		// One processor stays free for everything else: judges, registrations, lists.
+		opts.HashSlots = max(1, runtime.GOMAXPROCS(0)-1)
 	}
 	if opts.HashWait == 0 {
 		opts.HashWait = 3 * time.Second
@@ -91,11 +92,12 @@ func (s *Service) Ping(ctx context.Context) error {
 
 // Caller is the account a request acts for, read from its session.
 type Caller struct {
-	AccountID      uint
-	SessionID      uint
-	Username       string
-	Role           string
-	OrganisationID uint
+	AccountID        uint
+	SessionID        uint
+	Username         string
+	Role             string
+	OrganisationID   uint
+	OrganisationName string
 	// OrgPath is the caller organisation's tree path, as "/1/4/".
 	OrgPath   string
 	CSRFToken string

@@ -67,6 +67,7 @@ type sessionRow struct {
 	Disabled           bool
 	MustChangePassword bool
 	OrgPath            string
+	OrgName            string
 }
 
 // Authenticate finds the live session of a token and the account it acts for.
@@ -79,7 +80,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Caller, error
 	err := s.conn(ctx).Table("sessions").
 		Select("sessions.id, sessions.csrf_token, sessions.last_seen_at, sessions.expires_at, sessions.account_id, "+
 			"accounts.username, accounts.role, accounts.organisation_id, accounts.disabled, accounts.must_change_password, "+
-			"organisations.path AS org_path").
+			"organisations.path AS org_path, organisations.name AS org_name").
 		Joins("JOIN accounts ON accounts.id = sessions.account_id").
 		Joins("JOIN organisations ON organisations.id = accounts.organisation_id").
 		Where("sessions.token_hash = ?", s.tokenHash(token)).Take(&sess).Error
@@ -106,7 +107,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Caller, error
 	}
 	return Caller{
 		AccountID: sess.AccountID, SessionID: sess.ID, Username: sess.Username, Role: sess.Role,
-		OrganisationID: sess.OrganisationID, OrgPath: sess.OrgPath, CSRFToken: sess.CSRFToken,
+		OrganisationID: sess.OrganisationID, OrganisationName: sess.OrgName, OrgPath: sess.OrgPath, CSRFToken: sess.CSRFToken,
 		MustChangePassword: sess.MustChangePassword,
 	}, nil
 }
