@@ -146,3 +146,33 @@ func TestSQLite_ConcurrentWritersQueueInsteadOfMeetingTheLock(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistration_NoEntryLandsAfterRegistrationCloses sends entries and the
+// closing of registration at the same moment: an entry is either in before
+// the contest closes, or refused; none is written after the close.
+func TestRegistration_NoEntryLandsAfterRegistrationCloses(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		a := s.admin()
+		ct, ev := s.openContest(a, f.district.ID, 0)
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		const entries = 30
+		codes := concurrently(ent, entries+1, func(c *client, i int) int {
+			if i == entries/2 {
+				return a.do("POST", fmt.Sprintf("/api/v1/contests/%d/steps", ct.ID), map[string]any{"to": "registration_closed"}).Code
+			}
+			return c.do("POST", entrantsPath(ev), worker(fmt.Sprintf("职工%d", i), idNumber(fmt.Sprintf("11010519860101%03d", 101+i*2)), "male")).Code
+		})
+		if codes[entries/2] != 200 {
+			t.Fatalf("closing registration: %d", codes[entries/2])
+		}
+		var closedAt model.AuditEntry
+		db.Where("action = ? AND entity_id = ?", "contest.step", ct.ID).Order("id DESC").Take(&closedAt)
+		var late int64
+		db.Model(&model.AuditEntry{}).Where("action = ? AND id > ?", "entrant.register", closedAt.ID).Count(&late)
+		if late > 0 {
+			t.Errorf("%d entries were written after registration closed (answers %v)", late, codes)
+		}
+	})
+}

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"leitai/model"
 )
@@ -138,21 +137,6 @@ func (s *Service) loadEvent(ctx context.Context, id uint) (model.Event, error) {
 	db := s.conn(ctx)
 	var e model.Event
 	err := db.Take(&e, id).Error
-	return e, notFoundOr(err, "event")
-}
-
-// lockEvent loads an event inside a write transaction and holds its row until
-// the transaction ends, so that checks over its entrants (reviews, the draw)
-// and the writes that follow them are not interleaved with another request's;
-// entries take a shared lock on it (lockForEntry), so none lands during a draw.
-// SQLite needs no row lock: its write transactions already run one at a time.
-func (s *Service) lockEvent(ctx context.Context, id uint) (model.Event, error) {
-	q := s.conn(ctx)
-	if q.Dialector.Name() == "mysql" {
-		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
-	}
-	var e model.Event
-	err := q.Take(&e, id).Error
 	return e, notFoundOr(err, "event")
 }
 

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"leitai/model"
 )
@@ -100,20 +99,6 @@ func validateOrganisation(o *model.Organisation) error {
 		return invalid(fields...)
 	}
 	return nil
-}
-
-// lockTree makes changes to the organisation tree run one at a time on MySQL,
-// by locking the root's row before anything is read: a move and a creation
-// both compute paths from rows another change may be rewriting. Taken first,
-// the lock also means every later read in the transaction sees the tree as the
-// previous change left it. SQLite's write transactions already run one at a time.
-func (s *Service) lockTree(ctx context.Context) error {
-	tx := s.conn(ctx)
-	if tx.Dialector.Name() != "mysql" {
-		return nil
-	}
-	var root model.Organisation
-	return tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("parent_id IS NULL").Take(&root).Error
 }
 
 // saveOrganisation writes o (a new one when readVersion is 0) and maps a taken

@@ -130,10 +130,7 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 	var created model.Entrant
 	err := s.tx(ctx, func(ctx context.Context) error {
 		tx := s.conn(ctx)
-		if err := s.lockForEntry(ctx, eventID, c.OrganisationID); err != nil {
-			return err
-		}
-		ev, err := s.loadEvent(ctx, eventID)
+		ev, err := s.entryEvent(ctx, eventID, c.OrganisationID)
 		if err != nil {
 			return err
 		}
@@ -228,38 +225,6 @@ func (s *Service) Register(ctx context.Context, c Caller, eventID uint, r Regist
 	}
 	// The answer is what was written: reading it back would cost as much again.
 	return entrantView(created, true), nil
-}
-
-// lockForEntry takes, on MySQL, the locks an entry needs, before anything is
-// read: shared locks on the event and its contest, so that neither changes
-// its step or is drawn under the entry while other entries go on, and the
-// enterprise's own quota lock in the event, so that one enterprise's entries
-// into one event are counted one at a time and every other enterprise's go
-// on. Taken first, they also mean the transaction's later reads see what the
-// last holder committed. SQLite's writers already run one at a time.
-func (s *Service) lockForEntry(ctx context.Context, eventID, enterpriseID uint) error {
-	tx := s.conn(ctx)
-	if tx.Dialector.Name() != "mysql" {
-		return nil
-	}
-	var events []struct {
-		ContestID          uint
-		QuotaPerEnterprise int
-	}
-	if err := tx.Raw("SELECT contest_id, quota_per_enterprise FROM events WHERE id = ? LOCK IN SHARE MODE", eventID).Scan(&events).Error; err != nil {
-		return err
-	}
-	if len(events) == 0 {
-		return notFound("event")
-	}
-	if err := tx.Exec("SELECT id FROM contests WHERE id = ? LOCK IN SHARE MODE", events[0].ContestID).Error; err != nil {
-		return err
-	}
-	if events[0].QuotaPerEnterprise == 0 {
-		return nil // nothing to count; and the quota cannot change once registration is open
-	}
-	return tx.Exec("INSERT INTO entry_quota_locks (event_id, enterprise_id) VALUES (?, ?) ON DUPLICATE KEY UPDATE event_id = event_id",
-		eventID, enterpriseID).Error
 }
 
 // registrationOpen checks the step and, where the contest sets one, the window.

@@ -47,8 +47,8 @@ func (s *Service) MoveContest(ctx context.Context, c Caller, id uint, to, reason
 // checkStep holds what must be true before a contest enters a step.
 func (s *Service) checkStep(ctx context.Context, ct model.Contest, to string) error {
 	tx := s.conn(ctx)
-	var events []model.Event
-	if err := tx.Where("contest_id = ?", ct.ID).Order("id").Find(&events).Error; err != nil {
+	events, err := s.lockEvents(ctx, ct.ID)
+	if err != nil {
 		return err
 	}
 	var fe []FieldError

@@ -1,0 +1,88 @@
+package service
+
+import (
+	"context"
+
+	"gorm.io/gorm/clause"
+
+	"leitai/model"
+)
+
+// Row locks on MySQL, where transactions run side by side. SQLite needs none:
+// its write transactions run one at a time (see Service.tx). Who locks what:
+//   - a change to the organisation tree: the root's row (lockTree);
+//   - a review or a draw: its event's row, exclusively (lockEvent);
+//   - an entry: its event's row, shared with other entries, and its
+//     enterprise's quota row in the event, exclusively (entryEvent);
+//   - a contest changing step: the rows of its events, exclusively (lockEvents),
+//     so that it waits for entries under way and none slips past the step.
+// Each is taken before anything else is read, so that the transaction's
+// later reads see what the previous holder committed.
+
+// shareLock is MySQL's "LOCK IN SHARE MODE", which MariaDB reads and GORM's
+// "FOR SHARE" is not.
+type shareLock struct{}
+
+func (shareLock) Name() string                 { return "FOR" }
+func (shareLock) Build(b clause.Builder)       { b.WriteString("LOCK IN SHARE MODE") }
+func (shareLock) MergeClause(c *clause.Clause) { c.Name, c.Expression = "", shareLock{} }
+
+// onMySQL tells whether the database is MySQL/MariaDB, which needs row locks.
+func (s *Service) onMySQL(ctx context.Context) bool { return s.conn(ctx).Dialector.Name() == "mysql" }
+
+// lockTree makes changes to the organisation tree run one at a time, by
+// locking the root's row: a move and a creation both compute paths from rows
+// another change may be rewriting.
+func (s *Service) lockTree(ctx context.Context) error {
+	if !s.onMySQL(ctx) {
+		return nil
+	}
+	var root model.Organisation
+	return s.conn(ctx).Clauses(clause.Locking{Strength: "UPDATE"}).Where("parent_id IS NULL").Take(&root).Error
+}
+
+// lockEvent loads an event and holds its row exclusively until the
+// transaction ends, so that checks over its entrants (reviews, the draw) and
+// the writes that follow them are not interleaved with another request's, nor
+// with an entry.
+func (s *Service) lockEvent(ctx context.Context, id uint) (model.Event, error) {
+	q := s.conn(ctx)
+	if s.onMySQL(ctx) {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	var e model.Event
+	err := q.Take(&e, id).Error
+	return e, notFoundOr(err, "event")
+}
+
+// entryEvent loads the event an entry goes into, holding its row shared until
+// the transaction ends (entries go on side by side; a draw or a change of
+// step waits for them), and, when the event has a quota, the enterprise's
+// quota row exclusively, so that one enterprise's entries into one event are
+// counted one at a time while every other enterprise's go on.
+func (s *Service) entryEvent(ctx context.Context, eventID, enterpriseID uint) (model.Event, error) {
+	if !s.onMySQL(ctx) {
+		return s.loadEvent(ctx, eventID)
+	}
+	var e model.Event
+	if err := s.conn(ctx).Clauses(shareLock{}).Take(&e, eventID).Error; err != nil {
+		return e, notFoundOr(err, "event")
+	}
+	if e.QuotaPerEnterprise == 0 {
+		return e, nil // nothing to count; and a quota cannot change once registration is open
+	}
+	return e, s.conn(ctx).Exec("INSERT INTO entry_quota_locks (event_id, enterprise_id) VALUES (?, ?) ON DUPLICATE KEY UPDATE event_id = event_id",
+		eventID, enterpriseID).Error
+}
+
+// lockEvents holds the rows of a contest's events exclusively until the
+// transaction ends, and returns them.
+func (s *Service) lockEvents(ctx context.Context, contestID uint) ([]model.Event, error) {
+	q := s.conn(ctx)
+	if s.onMySQL(ctx) {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	var events []model.Event
+	err := q.Where("contest_id = ?", contestID).Order("id").Find(&events).Error
+	return events, err
+}
