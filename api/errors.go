@@ -20,6 +20,8 @@ type errorDetail struct {
 	Message   string       `json:"message"`
 	RequestID string       `json:"request_id"`
 	Fields    []fieldError `json:"fields,omitempty"`
+	// Current is the stored value a conflicting write would have replaced.
+	Current any `json:"current,omitempty"`
 }
 
 type fieldError struct {
@@ -80,7 +82,7 @@ func (h *handlers) fail(c *gin.Context, err error) {
 // bodyOf renders a service error in the caller's language.
 func bodyOf(c *gin.Context, se *service.Error) errorBody {
 	lang := langOf(c)
-	body := errorBody{Error: errorDetail{Code: se.Code, Message: se.Text.In(lang), RequestID: c.GetString(requestIDKey)}}
+	body := errorBody{Error: errorDetail{Code: se.Code, Message: se.Text.In(lang), RequestID: c.GetString(requestIDKey), Current: se.Current}}
 	for _, f := range se.Fields {
 		body.Error.Fields = append(body.Error.Fields, fieldError{Field: f.Field, Message: f.Text.In(lang)})
 	}

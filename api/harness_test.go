@@ -183,6 +183,7 @@ type apiError struct {
 			Field   string `json:"field"`
 			Message string `json:"message"`
 		} `json:"fields"`
+		Current json.RawMessage `json:"current"`
 	} `json:"error"`
 }
 

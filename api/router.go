@@ -97,6 +97,17 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 	own.POST("/events/:id/draw", h.runDraw)
 	own.GET("/events/:id/draw", h.getDraw)
 
+	own.GET("/events/:id/panel", h.listPanel)
+	own.POST("/events/:id/panel", h.addPanelMember)
+	own.DELETE("/panel-members/:id", h.removePanelMember)
+	own.GET("/events/:id/check-in", h.checkInList)
+	own.POST("/entrants/:id/attendance", h.setAttendance)
+	own.GET("/judging", h.myDuties)
+	own.GET("/events/:id/sheets/:stage", h.getSheet)
+	own.PUT("/events/:id/sheets/:stage/marks", h.saveMark)
+	own.POST("/events/:id/sheets/:stage/submit", h.submitSheet)
+	own.POST("/events/:id/sheets/:stage/reopen", h.reopenSheet)
+
 	own.POST("/entrants/:id/withdraw", h.withdraw)
 	own.POST("/entrants/:id/review", h.review)
 

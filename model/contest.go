@@ -82,6 +82,10 @@ type Entrant struct {
 	DrawNumber   string
 	Station      int
 	Session      int
+	// Attendance is set at check-in: present or absent; empty before.
+	Attendance  string
+	CheckedInAt *time.Time
+	CheckedInBy *uint
 	// People are everyone the entry names, as entered: its worker or team
 	// members, and a master.
 	People    []EventParticipant `gorm:"foreignKey:EntrantID"`

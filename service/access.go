@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"gorm.io/gorm"
@@ -17,8 +18,10 @@ import (
 //     union's subtree;
 //   - enterprise: itself, its own account, workers and entries, and the
 //     contests of the unions above it once they leave draft;
-//   - judge: only what it is assigned to; judging is not built yet, so
-//     nothing but its own session.
+//   - judge: only what its duties in events give it (panels.go): a judge or
+//     trainee the sheets of its stages, by number only and never an entrant
+//     of its own organisation (回避); a check-in clerk its event's check-in;
+//     a chief judge its event's panel, check-in and sheets.
 
 // sees tells whether the caller sees the organisation at path: an admin the
 // whole tree, an organiser its own union and everything below it, an
@@ -180,6 +183,16 @@ func (s *Service) runContest(ctx context.Context, c Caller, id uint) (model.Cont
 	return ct, nil
 }
 
+// runLockedEvent loads and locks an event whose contest the caller organises.
+func (s *Service) runLockedEvent(ctx context.Context, c Caller, id uint) (model.Event, model.Contest, error) {
+	ev, err := s.lockEvent(ctx, id)
+	if err != nil {
+		return ev, model.Contest{}, err
+	}
+	ct, err := s.runContest(ctx, c, ev.ContestID)
+	return ev, ct, err
+}
+
 // editableEvent loads an event of a draft contest the caller organises.
 func (s *Service) editableEvent(ctx context.Context, c Caller, id uint) (model.Event, error) {
 	e, err := s.loadEvent(ctx, id)
@@ -249,4 +262,52 @@ func organisationsNamed(q *gorm.DB, text string) *gorm.DB {
 func contains(column, text string) clause.Expr {
 	escaped := strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`).Replace(strings.TrimSpace(text))
 	return gorm.Expr(column+" LIKE ? ESCAPE '!'", "%"+escaped+"%")
+}
+
+// leadsEvent loads the contest of an event whose judging the caller leads:
+// its organisers, or the event's chief judge.
+func (s *Service) leadsEvent(ctx context.Context, c Caller, ev model.Event) (model.Contest, error) {
+	return s.eventWithDuty(ctx, c, ev, DutyChief)
+}
+
+// checksIn loads the contest of an event whose check-in the caller may do:
+// its organisers, its chief judge, its check-in clerks.
+func (s *Service) checksIn(ctx context.Context, c Caller, ev model.Event) (model.Contest, error) {
+	return s.eventWithDuty(ctx, c, ev, DutyChief, DutyCheckIn)
+}
+
+// eventWithDuty loads an event's contest if the caller organises it or has
+// one of the duties in the event.
+func (s *Service) eventWithDuty(ctx context.Context, c Caller, ev model.Event, duties ...string) (model.Contest, error) {
+	ct, err := s.loadContest(ctx, ev.ContestID)
+	if err != nil || c.runs(ct) {
+		return ct, err
+	}
+	d, ok, err := s.dutyIn(ctx, c, ev.ID)
+	if err != nil {
+		return ct, err
+	}
+	if !ok || !slices.Contains(duties, d.Duty) {
+		return ct, forbidden()
+	}
+	return ct, nil
+}
+
+// marker loads the caller's duty to mark a stage of an event: a judge or
+// trainee given that stage.
+func (s *Service) marker(ctx context.Context, c Caller, ev model.Event, stage string) (model.PanelMember, error) {
+	d, ok, err := s.dutyIn(ctx, c, ev.ID)
+	if err != nil {
+		return d, err
+	}
+	if !ok || !marks(d.Duty) || !slices.Contains(stagesOf(d), stage) {
+		return d, forbidden()
+	}
+	return d, nil
+}
+
+// notRecused limits entrants to those a judge may see and mark: none of its
+// own organisation (执裁回避).
+func (c Caller) notRecused(q *gorm.DB) *gorm.DB {
+	return q.Where("entrants.enterprise_id <> ?", c.OrganisationID)
 }

@@ -80,11 +80,7 @@ func (s *Service) RunDraw(ctx context.Context, c Caller, eventID uint, seedText 
 	}
 	err = s.tx(ctx, func(ctx context.Context) error {
 		tx := s.conn(ctx)
-		ev, err := s.lockEvent(ctx, eventID)
-		if err != nil {
-			return err
-		}
-		ct, err := s.runContest(ctx, c, ev.ContestID)
+		ev, ct, err := s.runLockedEvent(ctx, c, eventID)
 		if err != nil {
 			return err
 		}

@@ -38,6 +38,9 @@ type Error struct {
 	Text       Text
 	Fields     []FieldError
 	RetryAfter time.Duration
+	// Current is what is stored now, for a conflict that the client resolves
+	// by choosing between its value and this one.
+	Current any
 }
 
 func (e *Error) Error() string {

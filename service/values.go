@@ -31,6 +31,8 @@ var (
 	combineMethods  = []string{"mean", "trimmed_mean", "median"}
 	criterionKinds  = []string{"measurement", "judgement"}
 	awardModes      = []string{"shares", "counts"}
+	duties          = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
+	attendances     = []string{AttendancePresent, AttendanceAbsent}
 )
 
 // ValueSets gives a copy of every set, named as its schema in docs/openapi.yaml.
@@ -50,6 +52,8 @@ func ValueSets() map[string][]string {
 		"CombineMethod":    combineMethods,
 		"CriterionKind":    criterionKinds,
 		"AwardMode":        awardModes,
+		"Duty":             duties,
+		"Attendance":       attendances,
 	}
 	for name, values := range sets {
 		sets[name] = slices.Clone(values)

@@ -1,0 +1,133 @@
+package api_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"gorm.io/gorm"
+
+	"leitai/model/modeltest"
+)
+
+// juror is who a judging request comes from: the columns of judgingCases.
+// They act on judgingFixture's 钳工: its organiser (and district B's, who
+// does not run it), enterprise A, whose entrants are in it, and the judge
+// accounts with their duties there; recused belongs to enterprise A, and
+// otherJudge marks 焊工 only.
+type juror int
+
+const (
+	jAnonymous juror = iota
+	jAdmin
+	jOrganiser
+	jOtherOrganiser
+	jEnterprise
+	jChief
+	jJudge
+	jRecused
+	jOtherJudge
+	jCheckIn
+	jEncryption
+	judgeCount
+)
+
+func (j juror) String() string {
+	return [...]string{"anonymous", "admin", "organiser", "otherOrganiser", "enterprise", "chief", "judge", "recused", "otherJudge",
+		"checkIn", "encryption"}[j]
+}
+
+type judgingCase struct {
+	route string
+	path  string
+	body  func(f judgingFixture) any
+	want  [judgeCount]int
+}
+
+// judgingCases run top to bottom, each actor on its own fresh fixture.
+var judgingCases = []judgingCase{
+	// want, in the actors' order: anonymous, admin, organiser, otherOrganiser,
+	// enterprise, chief, judge, recused, otherJudge, checkIn, encryption.
+	{route: "GET /api/v1/judging", path: "/api/v1/judging",
+		want: [judgeCount]int{401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+	{route: "GET /api/v1/events/:id/panel", path: "/api/v1/events/{fitter}/panel",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403}},
+	{route: "GET /api/v1/events/:id/check-in", path: "/api/v1/events/{fitter}/check-in",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 200, 403}},
+	{route: "GET /api/v1/events/:id/sheets/:stage", path: "/api/v1/events/{fitter}/sheets/practical",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403}},
+	{route: "GET /api/v1/events/:id/sheets/:stage", path: "/api/v1/events/{fitter}/sheets/theory",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403}},
+	// Enterprise C's entrant is on every practical sheet of 钳工 …
+	{route: "PUT /api/v1/events/:id/sheets/:stage/marks", path: "/api/v1/events/{fitter}/sheets/practical/marks",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403},
+		body: func(f judgingFixture) any { return mark(f.numberC, "P1", 80, 0) }},
+	// … enterprise A's is not on the sheet of A's own judge.
+	{route: "PUT /api/v1/events/:id/sheets/:stage/marks", path: "/api/v1/events/{fitter}/sheets/practical/marks",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 422, 403, 403, 403},
+		body: func(f judgingFixture) any { return mark(f.numbersA[0], "P1", 80, 0) }},
+	// The judge's sheet still misses a mark; the recused judge's is complete.
+	{route: "POST /api/v1/events/:id/sheets/:stage/submit", path: "/api/v1/events/{fitter}/sheets/practical/submit",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 422, 200, 403, 403, 403},
+		body: func(judgingFixture) any { return map[string]any{"version": 1} }},
+	// Reopening is for those who lead the event; only the recused judge's own
+	// run submitted that sheet, so the others find it not submitted.
+	{route: "POST /api/v1/events/:id/sheets/:stage/reopen", path: "/api/v1/events/{fitter}/sheets/practical/reopen",
+		want: [judgeCount]int{401, 409, 409, 403, 403, 409, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any { return map[string]any{"judge_id": f.recused.ID, "reason": "复核"} }},
+	{route: "POST /api/v1/entrants/:id/attendance", path: "/api/v1/entrants/{entrantC}/attendance",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 200, 403},
+		body: func(f judgingFixture) any {
+			return map[string]any{"attendance": "present", "version": f.entrantC.Version}
+		}},
+	{route: "POST /api/v1/events/:id/panel", path: "/api/v1/events/{fitter}/panel",
+		want: [judgeCount]int{401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any {
+			return map[string]any{"account_id": f.spare.ID, "duty": "trainee", "stages": []string{"theory"}}
+		}},
+	{route: "DELETE /api/v1/panel-members/:id", path: "/api/v1/panel-members/{encryptionMember}",
+		want: [judgeCount]int{401, 204, 204, 403, 403, 403, 403, 403, 403, 403, 403}},
+}
+
+func (f judgingFixture) expand(path string) string {
+	id := func(n uint) string { return fmt.Sprint(n) }
+	return strings.NewReplacer("{fitter}", id(f.fitter.ID), "{entrantC}", id(f.entrantC.EntrantID),
+		"{encryptionMember}", id(f.encryptionMember)).Replace(path)
+}
+
+func (s *server) judgingClient(j juror, f judgingFixture) *client {
+	acc := map[juror]account{jOrganiser: f.organiser, jOtherOrganiser: f.otherOrganiser, jEnterprise: f.enterpriseAcc, jChief: f.chief,
+		jJudge: f.judge, jRecused: f.recused, jOtherJudge: f.otherJudge, jCheckIn: f.checkIn, jEncryption: f.encryption}
+	switch {
+	case j == jAdmin:
+		return s.admin()
+	case j == jAnonymous:
+		return s.anonymous()
+	}
+	return s.login(acc[j].Username, fixturePwd)
+}
+
+// TestJudgingAccess_EachDutyGetsItsAnswerOnEveryJudgingRoute is the access
+// table of judging: a duty in one event gives nothing in another, and a
+// judge never reaches an entrant of its own organisation.
+func TestJudgingAccess_EachDutyGetsItsAnswerOnEveryJudgingRoute(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		for j := range judgeCount {
+			t.Run(j.String(), func(t *testing.T) {
+				first := db
+				if j > 0 {
+					first = dbFor(t, db, organiser)
+				}
+				s := newServer(t, first)
+				f := s.judgingFixture()
+				for _, tc := range judgingCases {
+					var body any
+					if tc.body != nil {
+						body = tc.body(f)
+					}
+					s.expectAnswer(t, s.judgingClient(j, f), tc.route, tc.path, f.expand(tc.path), body, tc.want[j], j.String())
+				}
+			})
+		}
+	})
+}

@@ -1,0 +1,250 @@
+package api_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"testing"
+
+	"gorm.io/gorm"
+
+	"leitai/model"
+	"leitai/model/modeltest"
+)
+
+type sheet struct {
+	Stage    string `json:"stage"`
+	Criteria []struct {
+		Code string  `json:"code"`
+		Max  float64 `json:"max"`
+	} `json:"criteria"`
+	Rows []struct {
+		Number string               `json:"number"`
+		Marks  map[string]sheetMark `json:"marks"`
+	} `json:"rows"`
+	Missing     int     `json:"missing"`
+	SubmittedAt *string `json:"submitted_at"`
+	Editable    bool    `json:"editable"`
+	Version     int     `json:"version"`
+}
+
+type sheetMark struct {
+	Number    string  `json:"number"`
+	Criterion string  `json:"criterion"`
+	Points    float64 `json:"points"`
+	Note      string  `json:"note"`
+	Version   int     `json:"version"`
+}
+
+func (s sheet) numbers() []string {
+	var out []string
+	for _, r := range s.Rows {
+		out = append(out, r.Number)
+	}
+	return out
+}
+
+func mark(number, criterion string, points any, version int) map[string]any {
+	return map[string]any{"number": number, "criterion": criterion, "points": points, "version": version}
+}
+
+func TestSheet_AJudgeSeesNumbersOnlyAndNeverItsOwnOrganisationsEntrants(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		var own, recused sheet
+		s.login(f.judge.Username, fixturePwd).must(200, "GET", sheetPath(f.fitter, "practical"), nil, &own)
+		all := append(slices.Clone(f.numbersA), f.numberC)
+		slices.Sort(all)
+		if got := own.numbers(); !slices.Equal(got, all) {
+			t.Errorf("judge's rows %v, want %v", got, all)
+		}
+		if own.Missing != 3 || !own.Editable || len(own.Criteria) != 1 || own.Criteria[0].Code != "P1" {
+			t.Errorf("judge's sheet: %+v", own)
+		}
+		res := s.login(f.recused.Username, fixturePwd).do("GET", sheetPath(f.fitter, "practical"), nil)
+		if err := json.Unmarshal(res.Body.Bytes(), &recused); err != nil || res.Code != 200 {
+			t.Fatalf("recused judge's sheet: %d %s", res.Code, res.Body)
+		}
+		if got := recused.numbers(); !slices.Equal(got, []string{f.numberC}) {
+			t.Errorf("a judge of enterprise A sees rows %v, want only enterprise C's %s", got, f.numberC)
+		}
+		// Nothing in a judge's answer names a person or an enterprise.
+		for _, word := range []string{"赵强", "钱进", "孙立", "清河机床", "清河电力", "id_number"} {
+			if bytes.Contains(res.Body.Bytes(), []byte(word)) {
+				t.Errorf("a judge's sheet contains %q: %s", word, res.Body)
+			}
+		}
+		// A recused judge cannot mark enterprise A's entrant either: the number is not on its sheet.
+		s.login(f.recused.Username, fixturePwd).mustFail(422, "validation_failed", "number", "PUT", sheetPath(f.fitter, "practical", "/marks"),
+			mark(f.numbersA[0], "P1", 80, 0))
+		// A judge not given the stage, or of another event, gets nothing.
+		s.login(f.recused.Username, fixturePwd).mustFail(403, "forbidden", "", "GET", sheetPath(f.fitter, "theory"), nil)
+		s.login(f.otherJudge.Username, fixturePwd).mustFail(403, "forbidden", "", "GET", sheetPath(f.fitter, "practical"), nil)
+	})
+}
+
+func TestMarks_AreBoundedResendableAndNeverSilentlyOverwritten(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		j := s.login(f.judge.Username, fixturePwd)
+		path := sheetPath(f.fitter, "practical", "/marks")
+		for _, bad := range []any{-1, 100.01, "12.345", 101} {
+			j.mustFail(422, "validation_failed", "points", "PUT", path, mark(f.numberC, "P1", bad, 0))
+		}
+		j.mustFail(422, "validation_failed", "criterion", "PUT", path, mark(f.numberC, "T1", 50, 0))
+		j.mustFail(422, "validation_failed", "number", "PUT", path, mark("999", "P1", 50, 0))
+
+		var first, again, changed sheetMark
+		j.must(200, "PUT", path, mark(f.numberC, "P1", 85.5, 0), &first)
+		if first.Points != 85.5 || first.Version != 1 {
+			t.Fatalf("first mark: %+v", first)
+		}
+		// The same mark sent again (a retry after a dropped connection) changes nothing.
+		j.must(200, "PUT", path, mark(f.numberC, "P1", 85.5, 0), &again)
+		if again != first {
+			t.Errorf("a resent mark answered %+v, want %+v", again, first)
+		}
+		j.must(200, "PUT", path, mark(f.numberC, "P1", 86, 1), &changed)
+		if changed.Version != 2 {
+			t.Errorf("changed mark: %+v", changed)
+		}
+		// A second device that still holds version 1 sees the conflict and both values.
+		e := j.mustFail(409, "mark_changed", "", "PUT", path, mark(f.numberC, "P1", 70, 1))
+		var current sheetMark
+		if err := json.Unmarshal(e.Error.Current, &current); err != nil || current.Points != 86 || current.Version != 2 {
+			t.Errorf("conflict's current mark: %s (%v)", e.Error.Current, err)
+		}
+		var changes []model.MarkChange
+		if err := db.Order("id").Find(&changes).Error; err != nil {
+			t.Fatal(err)
+		}
+		if len(changes) != 2 || changes[0].BeforePoints != nil || changes[0].AfterPoints != 8550 ||
+			*changes[1].BeforePoints != 8550 || changes[1].AfterPoints != 8600 || changes[1].ChangedBy != f.judge.ID {
+			t.Errorf("mark history: %+v", changes)
+		}
+	})
+}
+
+func TestSheet_SubmitsOnlyWhenCompleteThenIsReadOnlyUntilReopened(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		j := s.login(f.judge.Username, fixturePwd)
+		marks := sheetPath(f.fitter, "practical", "/marks")
+		j.must(200, "PUT", marks, mark(f.numberC, "P1", 90, 0), nil)
+		e := j.mustFail(422, "sheet_incomplete", "rows["+f.numbersA[0]+"].P1", "POST", sheetPath(f.fitter, "practical", "/submit"), map[string]any{"version": 1})
+		if len(e.Error.Fields) != 2 {
+			t.Errorf("missing cells named: %+v", e.Error.Fields)
+		}
+		// An absent entrant is on no sheet: marking one absent completes the sheet without a zero.
+		org := s.login(f.organiser.Username, fixturePwd)
+		var list struct {
+			Items []checkInRow `json:"items"`
+		}
+		org.must(200, "GET", fmt.Sprintf("/api/v1/events/%d/check-in?number=%s", f.fitter.ID, f.numbersA[1]), nil, &list)
+		if len(list.Items) != 1 {
+			t.Fatalf("check-in by number: %+v", list.Items)
+		}
+		org.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/attendance", list.Items[0].EntrantID), map[string]any{"attendance": "absent", "version": list.Items[0].Version}, nil)
+		// An entrant with marks cannot be absent.
+		org.mustFail(409, "conflict", "", "POST", fmt.Sprintf("/api/v1/entrants/%d/attendance", f.entrantC.EntrantID), map[string]any{"attendance": "absent", "version": f.entrantC.Version})
+		j.must(200, "PUT", marks, mark(f.numbersA[0], "P1", 75, 0), nil)
+		var submitted sheet
+		j.must(200, "POST", sheetPath(f.fitter, "practical", "/submit"), map[string]any{"version": 1}, &submitted)
+		if submitted.SubmittedAt == nil || submitted.Editable || submitted.Missing != 0 || len(submitted.Rows) != 2 {
+			t.Errorf("submitted sheet: %+v", submitted)
+		}
+		j.mustFail(409, "conflict", "", "PUT", marks, mark(f.numberC, "P1", 91, 1))
+		// Reopening needs the chief judge or an organiser, and a reason.
+		reopen := sheetPath(f.fitter, "practical", "/reopen")
+		j.mustFail(403, "forbidden", "", "POST", reopen, map[string]any{"judge_id": f.judge.ID, "reason": "复核"})
+		chief := s.login(f.chief.Username, fixturePwd)
+		chief.mustFail(422, "validation_failed", "reason", "POST", reopen, map[string]any{"judge_id": f.judge.ID})
+		chief.must(204, "POST", reopen, map[string]any{"judge_id": f.judge.ID, "reason": "复核 001 号"}, nil)
+		var audit model.AuditEntry
+		if err := db.Where("action = ?", "sheet.reopen").Take(&audit).Error; err != nil || audit.Reason != "复核 001 号" {
+			t.Errorf("reopening's audit: %+v (%v)", audit, err)
+		}
+		j.must(200, "PUT", marks, mark(f.numberC, "P1", 91, 1), nil)
+	})
+}
+
+func TestJudging_OnlyInTheJudgingStep(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		org := s.login(f.organiser.Username, fixturePwd)
+		org.must(200, "POST", fmt.Sprintf("/api/v1/contests/%d/steps", f.judgingContest.ID), map[string]any{"to": "public_notice"}, nil)
+		j := s.login(f.judge.Username, fixturePwd)
+		j.mustFail(409, "wrong_step", "", "PUT", sheetPath(f.fitter, "practical", "/marks"), mark(f.numberC, "P1", 90, 0))
+		var after sheet
+		j.must(200, "GET", sheetPath(f.fitter, "practical"), nil, &after)
+		if after.Editable {
+			t.Error("a sheet is editable after judging")
+		}
+		org.mustFail(409, "wrong_step", "", "POST", fmt.Sprintf("/api/v1/events/%d/panel", f.fitter.ID), map[string]any{"account_id": f.spare.ID, "duty": "judge", "stages": []string{"theory"}})
+	})
+}
+
+func TestPanel_OneDutyAnAccountOneChiefAnEventStagesOfTheEvent(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		org := s.login(f.organiser.Username, fixturePwd)
+		path := fmt.Sprintf("/api/v1/events/%d/panel", f.fitter.ID)
+		org.mustFail(409, "duplicate", "account_id", "POST", path, map[string]any{"account_id": f.judge.ID, "duty": "trainee", "stages": []string{"theory"}})
+		org.mustFail(409, "conflict", "", "POST", path, map[string]any{"account_id": f.spare.ID, "duty": "chief"})
+		org.mustFail(422, "validation_failed", "stages[0]", "POST", path, map[string]any{"account_id": f.spare.ID, "duty": "judge", "stages": []string{"oral"}})
+		org.mustFail(422, "validation_failed", "stages", "POST", path, map[string]any{"account_id": f.spare.ID, "duty": "judge"})
+		org.mustFail(422, "validation_failed", "stages", "POST", path, map[string]any{"account_id": f.spare.ID, "duty": "checkin", "stages": []string{"theory"}})
+		org.mustFail(422, "validation_failed", "account_id", "POST", path, map[string]any{"account_id": f.enterpriseAcc.ID, "duty": "judge", "stages": []string{"theory"}})
+		org.mustFail(422, "validation_failed", "duty", "POST", path, map[string]any{"account_id": f.spare.ID, "duty": "referee"})
+		// Another district's organiser's judges are not the organiser's to give.
+		other := s.newAccount(s.admin(), "judge_jiangbei", "judge", f.otherDistrict.ID)
+		org.mustFail(422, "validation_failed", "account_id", "POST", path, map[string]any{"account_id": other.ID, "duty": "judge", "stages": []string{"theory"}})
+		var trainee panelMember
+		org.must(201, "POST", path, map[string]any{"account_id": f.spare.ID, "duty": "trainee", "stages": []string{"theory"}}, &trainee)
+		// A judge with marks stays on the panel.
+		s.login(f.judge.Username, fixturePwd).must(200, "PUT", sheetPath(f.fitter, "practical", "/marks"), mark(f.numberC, "P1", 90, 0), nil)
+		var members []panelMember
+		org.must(200, "GET", path, nil, &members)
+		for _, m := range members {
+			if m.AccountID == f.judge.ID {
+				org.mustFail(409, "conflict", "", "DELETE", fmt.Sprintf("/api/v1/panel-members/%d", m.ID), nil)
+			}
+		}
+		org.must(204, "DELETE", fmt.Sprintf("/api/v1/panel-members/%d", trainee.ID), nil, nil)
+	})
+}
+
+func TestDuties_AJudgeSeesItsEventsAndHowFarItsSheetsHaveCome(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		j := s.login(f.judge.Username, fixturePwd)
+		j.must(200, "PUT", sheetPath(f.fitter, "practical", "/marks"), mark(f.numberC, "P1", 90, 0), nil)
+		var duties []struct {
+			EventName string `json:"event_name"`
+			Duty      string `json:"duty"`
+			Sheets    []struct {
+				Stage  string `json:"stage"`
+				Cells  int    `json:"cells"`
+				Marked int    `json:"marked"`
+			} `json:"sheets"`
+		}
+		j.must(200, "GET", "/api/v1/judging", nil, &duties)
+		if len(duties) != 1 || duties[0].EventName != "钳工" || duties[0].Duty != "judge" || len(duties[0].Sheets) != 2 {
+			t.Fatalf("duties: %+v", duties)
+		}
+		if p := duties[0].Sheets[1]; p.Stage != "practical" || p.Cells != 3 || p.Marked != 1 {
+			t.Errorf("practical sheet's progress: %+v", p)
+		}
+		s.login(f.recused.Username, fixturePwd).must(200, "GET", "/api/v1/judging", nil, &duties)
+		if len(duties) != 1 || duties[0].Sheets[0].Cells != 1 {
+			t.Errorf("recused judge's duties: %+v", duties)
+		}
+	})
+}

@@ -1,0 +1,83 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"leitai/service"
+)
+
+type markRequest struct {
+	Number    string          `json:"number" validate:"required,max=16"`
+	Criterion string          `json:"criterion" validate:"required,max=64"`
+	Points    *service.Points `json:"points" validate:"required"`
+	Note      string          `json:"note" validate:"max=100"`
+	Version   int             `json:"version" validate:"gte=0"`
+}
+
+type submitRequest struct {
+	Version int `json:"version" validate:"required,gte=1"`
+}
+
+type reopenRequest struct {
+	JudgeID uint   `json:"judge_id" validate:"required"`
+	Reason  string `json:"reason" validate:"required,max=255"`
+}
+
+func (h *handlers) myDuties(c *gin.Context) {
+	duties, err := h.svc.MyDuties(c, caller(c))
+	respond(h, c, http.StatusOK, duties, err)
+}
+
+func (h *handlers) getSheet(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	sheet, err := h.svc.GetSheet(c, caller(c), id, c.Param("stage"))
+	respond(h, c, http.StatusOK, sheet, err)
+}
+
+func (h *handlers) saveMark(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req markRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	m, err := h.svc.SaveMark(c, caller(c), id, c.Param("stage"), service.MarkInput{Number: req.Number, Criterion: req.Criterion,
+		Points: *req.Points, Note: req.Note, Version: req.Version})
+	respond(h, c, http.StatusOK, m, err)
+}
+
+func (h *handlers) submitSheet(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req submitRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	sheet, err := h.svc.SubmitSheet(c, caller(c), id, c.Param("stage"), req.Version)
+	respond(h, c, http.StatusOK, sheet, err)
+}
+
+func (h *handlers) reopenSheet(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req reopenRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	if err := h.svc.ReopenSheet(c, caller(c), id, c.Param("stage"), req.JudgeID, req.Reason); err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

@@ -1,0 +1,391 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"leitai/model"
+)
+
+// A judge's score sheet: rows are numbers, columns are the stage's criteria.
+// Nothing on it, nor in any answer to a judge, names an entrant, an
+// enterprise or an ID number.
+
+// SheetCriterion is a column of a sheet.
+type SheetCriterion struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	Max  Points `json:"max"`
+	Kind string `json:"kind"`
+}
+
+// SheetMark is one mark as its judge sees it; Version is what a change names.
+type SheetMark struct {
+	Number    string `json:"number"`
+	Criterion string `json:"criterion"`
+	Points    Points `json:"points"`
+	Note      string `json:"note"`
+	Version   int    `json:"version"`
+}
+
+// SheetRow is an entrant on a sheet, by number only, with its marks by criterion.
+type SheetRow struct {
+	Number string               `json:"number"`
+	Marks  map[string]SheetMark `json:"marks"`
+}
+
+// Sheet is one judge's sheet of one stage.
+type Sheet struct {
+	EventID     uint             `json:"event_id"`
+	EventName   string           `json:"event_name"`
+	ContestName string           `json:"contest_name"`
+	Stage       string           `json:"stage"`
+	StageName   string           `json:"stage_name"`
+	Duty        string           `json:"duty"`
+	Criteria    []SheetCriterion `json:"criteria"`
+	Rows        []SheetRow       `json:"rows"`
+	// Missing counts the cells still without a mark.
+	Missing     int        `json:"missing"`
+	SubmittedAt *time.Time `json:"submitted_at"`
+	// Editable is true while the judge may still change marks.
+	Editable bool `json:"editable"`
+	Version  int  `json:"version"`
+}
+
+// MarkInput is a mark as a judge types it. Version is the mark's version the
+// judge last saw, 0 for a new mark.
+type MarkInput struct {
+	Number    string
+	Criterion string
+	Points    Points
+	Note      string
+	Version   int
+}
+
+// stageOf finds a stage and its criteria in an event's rules.
+func stageOf(r Rules, code string) (Stage, []Criterion, bool) {
+	i := slices.IndexFunc(r.Stages, func(st Stage) bool { return st.Code == code })
+	if i < 0 {
+		return Stage{}, nil, false
+	}
+	var crit []Criterion
+	for _, c := range r.Criteria {
+		if c.Stage == code {
+			crit = append(crit, c)
+		}
+	}
+	return r.Stages[i], crit, true
+}
+
+// sheetContext is what every sheet request loads first.
+type sheetContext struct {
+	ev       model.Event
+	ct       model.Contest
+	duty     model.PanelMember
+	stage    Stage
+	criteria []Criterion
+}
+
+// openSheet checks that the caller marks this stage of the event, and loads
+// what a sheet needs. A judge reads its sheet from judging on, and writes
+// only while judging lasts.
+func (s *Service) openSheet(ctx context.Context, c Caller, eventID uint, stage string, write bool) (sheetContext, error) {
+	var sc sheetContext
+	ev, err := s.loadEvent(ctx, eventID)
+	if err != nil {
+		return sc, err
+	}
+	duty, err := s.marker(ctx, c, ev, stage)
+	if err != nil {
+		return sc, err
+	}
+	ct, err := s.loadContest(ctx, ev.ContestID)
+	if err != nil {
+		return sc, err
+	}
+	rules, err := parseRules(ev.Rules)
+	if err != nil {
+		return sc, err
+	}
+	st, crit, ok := stageOf(rules, stage)
+	if !ok {
+		return sc, notFound("stage")
+	}
+	if (write && ct.Status != model.StepJudging) || slices.Index(steps, ct.Status) < slices.Index(steps, model.StepJudging) {
+		return sc, wrongStep(ct.Status)
+	}
+	return sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit}, nil
+}
+
+// sheetEntrants are the rows a judge marks: the event's approved, drawn
+// entrants who are not absent and not of the judge's own organisation.
+func (s *Service) sheetEntrants(ctx context.Context, c Caller, eventID uint) *gorm.DB {
+	return c.notRecused(s.conn(ctx).Model(&model.Entrant{}).
+		Where("entrants.event_id = ? AND entrants.status = ? AND entrants.draw_number <> '' AND entrants.attendance <> ?",
+			eventID, EntrantApproved, AttendanceAbsent))
+}
+
+// findSheet loads the caller's sheet row, if it has one yet.
+func (s *Service) findSheet(ctx context.Context, eventID uint, stage string, judgeID uint, locking clause.Expression) (model.Sheet, bool, error) {
+	q := s.conn(ctx)
+	if locking != nil && s.onMySQL(ctx) {
+		q = q.Clauses(locking)
+	}
+	var rows []model.Sheet
+	err := q.Where("event_id = ? AND stage = ? AND judge_id = ?", eventID, stage, judgeID).Limit(1).Find(&rows).Error
+	if err != nil || len(rows) == 0 {
+		return model.Sheet{}, false, err
+	}
+	return rows[0], true, nil
+}
+
+// GetSheet shows the caller its sheet of a stage, from judging on.
+func (s *Service) GetSheet(ctx context.Context, c Caller, eventID uint, stage string) (Sheet, error) {
+	sc, err := s.openSheet(ctx, c, eventID, stage, false)
+	if err != nil {
+		return Sheet{}, err
+	}
+	return s.sheetView(ctx, c, sc)
+}
+
+func (s *Service) sheetView(ctx context.Context, c Caller, sc sheetContext) (Sheet, error) {
+	out := Sheet{EventID: sc.ev.ID, EventName: sc.ev.Name, ContestName: sc.ct.Name, Stage: sc.stage.Code, StageName: sc.stage.Name,
+		Duty: sc.duty.Duty, Criteria: make([]SheetCriterion, len(sc.criteria)), Rows: []SheetRow{}}
+	for i, cr := range sc.criteria {
+		out.Criteria[i] = SheetCriterion{Code: cr.Code, Name: cr.Name, Max: cr.Max, Kind: cr.Kind}
+	}
+	var entrants []model.Entrant
+	if err := s.sheetEntrants(ctx, c, sc.ev.ID).Select("id, draw_number").Order("draw_number").Find(&entrants).Error; err != nil {
+		return out, err
+	}
+	sheet, found, err := s.findSheet(ctx, sc.ev.ID, sc.stage.Code, c.AccountID, nil)
+	if err != nil {
+		return out, err
+	}
+	var marks []model.Mark
+	if found {
+		if err := s.conn(ctx).Where("sheet_id = ?", sheet.ID).Find(&marks).Error; err != nil {
+			return out, err
+		}
+		out.SubmittedAt, out.Version = sheet.SubmittedAt, sheet.Version
+	}
+	byEntrant := map[uint][]model.Mark{}
+	for _, m := range marks {
+		byEntrant[m.EntrantID] = append(byEntrant[m.EntrantID], m)
+	}
+	for _, e := range entrants {
+		row := SheetRow{Number: e.DrawNumber, Marks: map[string]SheetMark{}}
+		for _, m := range byEntrant[e.ID] {
+			if slices.ContainsFunc(sc.criteria, func(cr Criterion) bool { return cr.Code == m.Criterion }) {
+				row.Marks[m.Criterion] = sheetMarkView(e.DrawNumber, m)
+			}
+		}
+		out.Missing += len(sc.criteria) - len(row.Marks)
+		out.Rows = append(out.Rows, row)
+	}
+	out.Editable = sc.ct.Status == model.StepJudging && out.SubmittedAt == nil
+	return out, nil
+}
+
+func sheetMarkView(number string, m model.Mark) SheetMark {
+	return SheetMark{Number: number, Criterion: m.Criterion, Points: Points(m.Points), Note: m.Note, Version: m.Version}
+}
+
+// judging checks that judges may act: the contest is in its judging step.
+func judging(ct model.Contest) error {
+	if ct.Status != model.StepJudging {
+		return wrongStep(ct.Status)
+	}
+	return nil
+}
+
+// SaveMark stores one mark on the caller's sheet. Sending the mark that is
+// already stored changes nothing and answers it again, so a resent mark is
+// harmless; a mark changed since the version the judge names answers 409
+// mark_changed with the stored one.
+func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage string, in MarkInput) (SheetMark, error) {
+	var out SheetMark
+	err := s.tx(ctx, func(ctx context.Context) error {
+		sc, err := s.openSheet(ctx, c, eventID, stage, true)
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(sc.criteria, func(cr Criterion) bool { return cr.Code == in.Criterion })
+		if i < 0 {
+			return invalid(field("criterion", "criterion_unknown", in.Criterion, sc.stage.Name))
+		}
+		if in.Points < 0 || in.Points > sc.criteria[i].Max {
+			return invalid(field("points", "mark_range", sc.criteria[i].Max))
+		}
+		var entrants []model.Entrant
+		if err := s.sheetEntrants(ctx, c, sc.ev.ID).Where("entrants.draw_number = ?", in.Number).Limit(1).Find(&entrants).Error; err != nil {
+			return err
+		}
+		if len(entrants) == 0 {
+			return invalid(field("number", "number_unknown", in.Number))
+		}
+		sheet, err := s.sheetFor(ctx, sc.ev.ID, stage, c.AccountID)
+		if err != nil {
+			return err
+		}
+		if sheet.SubmittedAt != nil {
+			return conflict("sheet_submitted")
+		}
+		out, err = s.writeMark(ctx, c, sheet, entrants[0], in)
+		return err
+	})
+	return out, err
+}
+
+// sheetFor loads the judge's sheet, making it on its first mark, and holds
+// its row shared on MySQL until the transaction ends, so that a submission
+// waits for marks under way and no mark lands on a submitted sheet.
+func (s *Service) sheetFor(ctx context.Context, eventID uint, stage string, judgeID uint) (model.Sheet, error) {
+	sheet, found, err := s.findSheet(ctx, eventID, stage, judgeID, shareLock{})
+	if err != nil || found {
+		return sheet, err
+	}
+	now := s.now()
+	sheet = model.Sheet{EventID: eventID, Stage: stage, JudgeID: judgeID, Version: 1, CreatedAt: now, UpdatedAt: now}
+	err = s.conn(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&sheet).Error
+	if err != nil {
+		return sheet, err
+	}
+	sheet, _, err = s.findSheet(ctx, eventID, stage, judgeID, shareLock{})
+	return sheet, err
+}
+
+// writeMark stores a mark and its change.
+func (s *Service) writeMark(ctx context.Context, c Caller, sheet model.Sheet, e model.Entrant, in MarkInput) (SheetMark, error) {
+	db := s.conn(ctx)
+	var rows []model.Mark
+	if err := db.Where("entrant_id = ? AND criterion = ? AND judge_id = ?", e.ID, in.Criterion, sheet.JudgeID).Limit(1).Find(&rows).Error; err != nil {
+		return SheetMark{}, err
+	}
+	now := s.now()
+	change := model.MarkChange{SheetID: sheet.ID, AfterPoints: int64(in.Points), AfterNote: in.Note, ChangedBy: c.AccountID, CreatedAt: now}
+	var m model.Mark
+	if len(rows) == 0 {
+		if in.Version != 0 {
+			return SheetMark{}, staleVersion()
+		}
+		m = model.Mark{SheetID: sheet.ID, EntrantID: e.ID, JudgeID: sheet.JudgeID, Criterion: in.Criterion, Points: int64(in.Points), Note: in.Note,
+			Version: 1, UpdatedBy: c.AccountID, CreatedAt: now, UpdatedAt: now}
+		if err := db.Create(&m).Error; err != nil {
+			if errors.Is(err, gorm.ErrDuplicatedKey) {
+				return SheetMark{}, staleVersion()
+			}
+			return SheetMark{}, err
+		}
+	} else {
+		m = rows[0]
+		if m.Points == int64(in.Points) && m.Note == in.Note {
+			return sheetMarkView(e.DrawNumber, m), nil
+		}
+		if m.Version != in.Version {
+			cur := sheetMarkView(e.DrawNumber, m)
+			return SheetMark{}, &Error{Kind: KindConflict, Code: "mark_changed", Text: T("mark_changed", e.DrawNumber, in.Criterion, cur.Points), Current: cur}
+		}
+		before := m.Points
+		change.BeforePoints, change.BeforeNote = &before, m.Note
+		if err := s.updateVersioned(ctx, &model.Mark{}, m.ID, m.Version, map[string]any{
+			"points": in.Points, "note": in.Note, "updated_by": c.AccountID, "updated_at": now}); err != nil {
+			return SheetMark{}, err
+		}
+		m.Points, m.Note, m.Version = int64(in.Points), in.Note, m.Version+1
+	}
+	change.MarkID = m.ID
+	if err := db.Create(&change).Error; err != nil {
+		return SheetMark{}, err
+	}
+	return sheetMarkView(e.DrawNumber, m), nil
+}
+
+// SubmitSheet hands the caller's sheet in, complete, in one transaction; it
+// is read-only from then on until it is reopened.
+func (s *Service) SubmitSheet(ctx context.Context, c Caller, eventID uint, stage string, version int) (Sheet, error) {
+	var out Sheet
+	err := s.tx(ctx, func(ctx context.Context) error {
+		sc, err := s.openSheet(ctx, c, eventID, stage, true)
+		if err != nil {
+			return err
+		}
+		sheet, found, err := s.findSheet(ctx, sc.ev.ID, stage, c.AccountID, clause.Locking{Strength: "UPDATE"})
+		if err != nil {
+			return err
+		}
+		if !found || sheet.Version != version {
+			return staleVersion()
+		}
+		if sheet.SubmittedAt != nil {
+			return conflict("sheet_submitted")
+		}
+		view, err := s.sheetView(ctx, c, sc)
+		if err != nil {
+			return err
+		}
+		if view.Missing > 0 {
+			return sheetIncomplete(view)
+		}
+		now := s.now()
+		if err := s.updateVersioned(ctx, &model.Sheet{}, sheet.ID, sheet.Version, map[string]any{"submitted_at": now, "updated_at": now}); err != nil {
+			return err
+		}
+		view.SubmittedAt, view.Version, view.Editable = &now, sheet.Version+1, false
+		out = view
+		return s.audit(ctx, c, "sheet.submit", "sheet", sheet.ID, nil, map[string]any{"event_id": sc.ev.ID, "stage": stage})
+	})
+	return out, err
+}
+
+// maxMissingListed bounds the cells an incomplete sheet's answer names.
+const maxMissingListed = 50
+
+// sheetIncomplete names the cells still without a mark, as "rows[number].criterion".
+func sheetIncomplete(v Sheet) *Error {
+	e := &Error{Kind: KindInvalid, Code: "sheet_incomplete", Text: T("sheet_incomplete", v.Missing)}
+	for _, r := range v.Rows {
+		for _, cr := range v.Criteria {
+			if _, ok := r.Marks[cr.Code]; !ok && len(e.Fields) < maxMissingListed {
+				e.Fields = append(e.Fields, field(fmt.Sprintf("rows[%s].%s", r.Number, cr.Code), "mark_missing"))
+			}
+		}
+	}
+	return e
+}
+
+// ReopenSheet makes a judge's submitted sheet editable again, with a reason:
+// the event's organisers or its chief judge, while judging lasts.
+func (s *Service) ReopenSheet(ctx context.Context, c Caller, eventID uint, stage string, judgeID uint, reason string) error {
+	return s.tx(ctx, func(ctx context.Context) error {
+		ev, err := s.loadEvent(ctx, eventID)
+		if err != nil {
+			return err
+		}
+		ct, err := s.leadsEvent(ctx, c, ev)
+		if err != nil {
+			return err
+		}
+		if err := judging(ct); err != nil {
+			return err
+		}
+		sheet, found, err := s.findSheet(ctx, ev.ID, stage, judgeID, clause.Locking{Strength: "UPDATE"})
+		if err != nil {
+			return err
+		}
+		if !found || sheet.SubmittedAt == nil {
+			return conflict("sheet_not_submitted")
+		}
+		if err := s.updateVersioned(ctx, &model.Sheet{}, sheet.ID, sheet.Version, map[string]any{"submitted_at": nil, "updated_at": s.now()}); err != nil {
+			return err
+		}
+		return s.auditWithReason(ctx, c, "sheet.reopen", "sheet", sheet.ID, map[string]any{"submitted_at": sheet.SubmittedAt},
+			map[string]any{"event_id": ev.ID, "stage": stage, "judge_id": judgeID}, reason)
+	})
+}
