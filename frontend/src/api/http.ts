@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly fields: FieldError[] = [],
     readonly requestId = '',
     readonly retryAfter?: number,
+    /** For a conflict such as mark_changed: the value stored now. */
+    readonly current?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -56,7 +58,7 @@ export function buildUrl(path: string, query?: object): string {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; request_id?: unknown; fields?: unknown }
+  error?: { code?: unknown; message?: unknown; request_id?: unknown; fields?: unknown; current?: unknown }
 }
 
 function isFieldError(value: unknown): value is FieldError {
@@ -81,7 +83,7 @@ export function parseError(status: number, bodyText: string, headers: Headers): 
   const fields = Array.isArray(err.fields) ? err.fields.filter(isFieldError) : []
   const message = typeof err.message === 'string' && err.message !== '' ? err.message : hooks.fallbackMessage(status)
   const requestId = typeof err.request_id === 'string' ? err.request_id : (headers.get('X-Request-ID') ?? '')
-  return new ApiError(status, err.code, message, fields, requestId, retryAfter)
+  return new ApiError(status, err.code, message, fields, requestId, retryAfter, err.current)
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -117,6 +119,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 export const http = {
   get: <T>(path: string, query?: object, options?: RequestOptions) => request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 }

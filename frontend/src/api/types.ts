@@ -9,6 +9,7 @@ import {
   contestLevelValues,
   contestStatusValues,
   criterionKindValues,
+  dutyValues,
   entrantStatusValues,
   entrantTypeValues,
   organisationKindValues,
@@ -97,3 +98,13 @@ export type Draw = Schemas['Draw']
 /** One of a worker's entries, for their history across contests. */
 export type PersonEntry = Schemas['PersonEntry']
 
+/** A judge account's duty in an event. */
+export type Duty = Schemas['Duty']
+export const DUTIES: readonly Duty[] = dutyValues
+export type Attendance = Schemas['Attendance']
+export type PanelMember = Schemas['PanelMember']
+export type CheckInRow = Schemas['CheckInRow']
+export type JudgeDuty = Schemas['JudgeDuty']
+export type Sheet = Schemas['Sheet']
+export type SheetMark = Schemas['SheetMark']
+export type SheetCriterion = Schemas['SheetCriterion']

@@ -1,0 +1,24 @@
+import { http } from './http'
+import type { Attendance, CheckInRow, Duty, JudgeDuty, Page, PageQuery, PanelMember, Schemas, Sheet, SheetMark } from './types'
+
+export type MarkInput = Schemas['MarkRequest']
+
+const sheetPath = (eventId: number, stage: string) => `/events/${eventId}/sheets/${encodeURIComponent(stage)}`
+
+export const judgingApi = {
+  /** The caller's duties in events, with its sheets' progress. */
+  duties: () => http.get<JudgeDuty[]>('/judging'),
+  panel: (eventId: number) => http.get<PanelMember[]>(`/events/${eventId}/panel`),
+  addPanelMember: (eventId: number, accountId: number, duty: Duty, stages: string[]) =>
+    http.post<PanelMember>(`/events/${eventId}/panel`, { account_id: accountId, duty, stages } satisfies Schemas['PanelMemberRequest']),
+  removePanelMember: (id: number) => http.delete(`/panel-members/${id}`),
+  checkIn: (eventId: number, query: PageQuery & { number?: string }) => http.get<Page<CheckInRow>>(`/events/${eventId}/check-in`, query),
+  setAttendance: (entrantId: number, attendance: Attendance | '', version: number) =>
+    http.post<CheckInRow>(`/entrants/${entrantId}/attendance`, { attendance, version } satisfies Schemas['AttendanceRequest']),
+  sheet: (eventId: number, stage: string) => http.get<Sheet>(sheetPath(eventId, stage)),
+  saveMark: (eventId: number, stage: string, mark: MarkInput) => http.put<SheetMark>(`${sheetPath(eventId, stage)}/marks`, mark),
+  submit: (eventId: number, stage: string, version: number) =>
+    http.post<Sheet>(`${sheetPath(eventId, stage)}/submit`, { version } satisfies Schemas['SubmitSheetRequest']),
+  reopen: (eventId: number, stage: string, judgeId: number, reason: string) =>
+    http.post(`${sheetPath(eventId, stage)}/reopen`, { judge_id: judgeId, reason } satisfies Schemas['ReopenSheetRequest']),
+}
