@@ -65,6 +65,11 @@ export async function apiAs(request: APIRequestContext, username: string, passwo
       expect(r.ok(), await r.text()).toBe(true)
       return (r.status() === 204 ? undefined : await r.json()) as T
     },
+    async put<T>(path: string, data: unknown): Promise<T> {
+      const r = await request.put(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': csrf } })
+      expect(r.ok(), await r.text()).toBe(true)
+      return (await r.json()) as T
+    },
   }
 }
 

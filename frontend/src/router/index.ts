@@ -49,6 +49,13 @@ const routes: RouteRecordRaw[] = [
         props: (route) => ({ contestId: Number(route.params.contestId) }),
         meta: { roles: sectionRoles('entries'), titleKey: 'contests.entriesTitle', menuPath: '/entries' },
       },
+      {
+        path: '/sheets/:eventId(\\d+)/:stage',
+        name: 'sheet',
+        component: () => import('@/views/SheetView.vue'),
+        props: (route) => ({ eventId: Number(route.params.eventId), stage: String(route.params.stage) }),
+        meta: { roles: ['judge'], titleKey: 'sheet.title', menuPath: '/' },
+      },
       { path: '/password', name: 'password', component: () => import('@/views/PasswordView.vue'), meta: { titleKey: 'password.title' } },
       { path: '/:pathMatch(.*)*', name: 'notFound', component: () => import('@/views/NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
     ],

@@ -1,0 +1,159 @@
+import { creditCodeCheckChar } from '../src/validation/creditCode'
+import { idNumberCheckChar } from '../src/validation/idNumber'
+import { expect, test, type APIRequestContext, type BrowserContext, type Page } from './fixtures'
+import { ADMIN, apiAs, login, shot } from './support'
+
+// A judge marks a practical sheet from the keyboard on a tablet, loses the venue's network and
+// keeps typing, meets a mark changed from another device, and submits; then the sheet on a phone.
+const PASSWORD = 'Sheet-e2e-2026'
+const JUDGE = 'judge_cn'
+const ENTERPRISES = [
+  { name: '城南机床厂', code: '91440300MA5XW0011', user: 'ent_cn1' },
+  { name: '城南电力公司', code: '91440300MA5XW0012', user: 'ent_cn2' },
+]
+
+interface Ref {
+  id: number
+}
+
+test.describe.configure({ mode: 'serial' })
+
+let context: BrowserContext
+let page: Page
+let eventId = 0
+let judgeApi: Awaited<ReturnType<typeof apiAs>>
+
+test.beforeAll(async ({ browser }) => {
+  context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
+  page = await context.newPage()
+})
+
+test.afterAll(async () => {
+  await context.close()
+})
+
+test('a district contest is at judging, with three drawn entrants and a judge of both stages', async ({ playwright, baseURL }) => {
+  const session = async (username: string, password: string) => {
+    const request: APIRequestContext = await playwright.request.newContext({ baseURL })
+    return apiAs(request, username, password)
+  }
+  const admin = await session(ADMIN.username, ADMIN.password)
+  const account = async (username: string, role: string, organisationId: number) => {
+    const created = await admin.post<Ref>('/accounts', { username, display_name: username, role, organisation_id: organisationId, password: 'Initial-pass-2026' })
+    const own = await session(username, 'Initial-pass-2026')
+    await own.post('/auth/password', { old_password: 'Initial-pass-2026', new_password: PASSWORD })
+    return created
+  }
+  const { items: roots } = await admin.get<{ items: Ref[] }>('/organisations/tree')
+  const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '城南区总工会' })
+  const now = Date.now()
+  const contest = await admin.post<Ref>('/contests', { name: '城南区钳工技能比武', kind: 'skills', format: 'trade', level: 'district', organiser_id: district.id,
+    registration_opens_at: new Date(now - 3600_000).toISOString(), registration_closes_at: new Date(now + 7 * 86400_000).toISOString() })
+  const event = await admin.post<Ref>(`/contests/${contest.id}/events`, { name: '钳工', trade: '钳工', entrant_type: 'individual' })
+  eventId = event.id
+  await admin.post(`/contests/${contest.id}/steps`, { to: 'registration_open' })
+  const ids: number[] = []
+  const workers = [['赵一', '11010519860101001'], ['钱二', '11010519860101003'], ['孙三', '11010519860101005']]
+  for (const [i, e] of ENTERPRISES.entries()) {
+    const org = await admin.post<Ref>('/organisations', { parent_id: district.id, kind: 'enterprise', name: e.name, credit_code: e.code + creditCodeCheckChar(e.code) })
+    await account(e.user, 'enterprise', org.id)
+    const ent = await session(e.user, PASSWORD)
+    for (const [name, first17] of workers.slice(i * 2, i * 2 + 2)) {
+      const entry = await ent.post<Ref>(`/events/${event.id}/entrants`, {
+        person: { name, gender: 'male', id_number: first17 + idNumberCheckChar(first17), mobile: '13800138000', trade: '钳工', skill_level: '四级/中级工', years_in_trade: 5 },
+      })
+      ids.push(entry.id)
+    }
+  }
+  await admin.post(`/events/${event.id}/entrants/approve`, { ids })
+  await admin.post(`/contests/${contest.id}/steps`, { to: 'registration_closed' })
+  await admin.post(`/events/${event.id}/draw`, { seed: 'c0ffee' })
+  const judge = await account(JUDGE, 'judge', district.id)
+  await admin.post(`/events/${event.id}/panel`, { account_id: judge.id, duty: 'judge', stages: ['theory', 'practical'] })
+  await admin.post(`/contests/${contest.id}/steps`, { to: 'judging' })
+  judgeApi = await session(JUDGE, PASSWORD)
+})
+
+const cell = (number: string, code = 'P1') => page.getByTestId(`mark-${number}-${code}`)
+
+test('the judge marks the practical sheet from the keyboard, and a mark above the maximum is refused at once', async () => {
+  await login(page, JUDGE, PASSWORD)
+  await expect(page).toHaveURL(/\/$/)
+  await page.goto(`/sheets/${eventId}/practical`)
+  await expect(page.getByTestId('sheet-title')).toHaveText('钳工 · 实操')
+  await expect(page.getByTestId('sheet-grid').locator('tbody tr')).toHaveCount(3)
+  // Numbers only: no name and no enterprise on the page.
+  for (const word of ['赵一', '钱二', '孙三', '城南机床厂', '城南电力公司']) await expect(page.locator('body')).not.toContainText(word)
+  await expect(cell('001')).toBeFocused()
+  await page.keyboard.type('101')
+  await expect(page.getByRole('alert').filter({ hasText: '超过满分 100' })).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect(cell('001')).toBeFocused()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('85.5')
+  await page.keyboard.press('Enter')
+  await expect(cell('002')).toBeFocused()
+  await page.keyboard.type('90')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('77.25')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('sheet-unsent')).toHaveText('已全部保存')
+  await expect(page.getByTestId('sheet-missing')).toHaveText('全部已评')
+  await shot(page, '40-sheet-tablet')
+  await page.reload()
+  await expect(cell('001')).toHaveValue('85.5')
+  await expect(cell('003')).toHaveValue('77.25')
+})
+
+test('with the network cut, typed marks wait in the browser and are sent when it is back', async () => {
+  await context.setOffline(true)
+  await cell('002').fill('91')
+  await cell('002').press('Enter')
+  await expect(page.getByTestId('sheet-unsent')).toHaveText('1 个分数未发送')
+  await expect(page.getByTestId('sheet-offline')).toBeVisible()
+  await shot(page, '41-sheet-offline')
+  await context.setOffline(false)
+  await expect(page.getByTestId('sheet-unsent')).toHaveText('已全部保存')
+  const sheet = await judgeApi.get<{ rows: { number: string; marks: Record<string, { points: number }> }[] }>(`/events/${eventId}/sheets/practical`)
+  expect(sheet.rows.find((r) => r.number === '002')?.marks.P1.points).toBe(91)
+})
+
+test('a mark changed on another device is shown with both values, never overwritten silently', async () => {
+  const stored = await judgeApi.get<{ rows: { number: string; marks: Record<string, { version: number }> }[] }>(`/events/${eventId}/sheets/practical`)
+  const version = stored.rows.find((r) => r.number === '003')!.marks.P1.version
+  await judgeApi.put(`/events/${eventId}/sheets/practical/marks`, { number: '003', criterion: 'P1', points: 60, version })
+  await cell('003').fill('79')
+  await cell('003').press('Enter')
+  const conflict = page.getByTestId('sheet-conflict')
+  await expect(conflict).toContainText('003 号“实操作业”已被修改')
+  await expect(conflict).toContainText('你输入的是 79，服务器上保存的是 60')
+  await shot(page, '42-sheet-conflict')
+  await conflict.getByRole('button', { name: '用我的分数' }).click()
+  await expect(conflict).toBeHidden()
+  await expect(page.getByTestId('sheet-unsent')).toHaveText('已全部保存')
+  await expect(cell('003')).toHaveValue('79')
+})
+
+test('an incomplete sheet cannot be submitted; a complete one is, and is read-only afterwards', async () => {
+  await page.goto(`/sheets/${eventId}/theory`)
+  await expect(page.getByTestId('sheet-missing')).toHaveText('还缺 3 个分数')
+  await page.getByTestId('sheet-submit').click()
+  await expect(page.getByTestId('sheet-missing-list')).toContainText('未评分：001 理论知识考试')
+  await page.goto(`/sheets/${eventId}/practical`)
+  await page.getByTestId('sheet-submit').click()
+  await page.getByRole('dialog').getByRole('button', { name: '提交评分表' }).click()
+  await expect(page.getByText('已提交', { exact: true })).toBeVisible()
+  await expect(cell('001')).toBeDisabled()
+  await expect(page.getByTestId('sheet-submit')).toBeHidden()
+})
+
+test('on a phone each number is a card and nothing scrolls sideways', async () => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(`/sheets/${eventId}/theory`)
+  await expect(cell('001', 'T1')).toBeVisible()
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+  const box = await cell('001', 'T1').boundingBox()
+  expect(box?.height ?? 0).toBeGreaterThanOrEqual(44)
+  await shot(page, '43-sheet-phone')
+})
