@@ -85,13 +85,22 @@ var judgingCases = []judgingCase{
 		body: func(f judgingFixture) any {
 			return map[string]any{"account_id": f.spare.ID, "duty": "trainee", "stages": []string{"theory"}}
 		}},
+	{route: "GET /api/v1/contests/:id/progress", path: "/api/v1/contests/{judgingContest}/progress",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403}},
+	// Only the chief judge signs off; here the judges have not submitted yet.
+	{route: "POST /api/v1/events/:id/stages/:stage/sign-off", path: "/api/v1/events/{fitter}/stages/practical/sign-off",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403}},
+	// Only organisers take a sign-off back; here there is none to take back.
+	{route: "POST /api/v1/events/:id/stages/:stage/reopen", path: "/api/v1/events/{fitter}/stages/practical/reopen",
+		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(judgingFixture) any { return map[string]any{"reason": "复核"} }},
 	{route: "DELETE /api/v1/panel-members/:id", path: "/api/v1/panel-members/{encryptionMember}",
 		want: [judgeCount]int{401, 204, 204, 403, 403, 403, 403, 403, 403, 403, 403}},
 }
 
 func (f judgingFixture) expand(path string) string {
 	id := func(n uint) string { return fmt.Sprint(n) }
-	return strings.NewReplacer("{fitter}", id(f.fitter.ID), "{entrantC}", id(f.entrantC.EntrantID),
+	return strings.NewReplacer("{fitter}", id(f.fitter.ID), "{judgingContest}", id(f.judgingContest.ID), "{entrantC}", id(f.entrantC.EntrantID),
 		"{encryptionMember}", id(f.encryptionMember)).Replace(path)
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"gorm.io/gorm"
@@ -245,6 +246,103 @@ func TestDuties_AJudgeSeesItsEventsAndHowFarItsSheetsHaveCome(t *testing.T) {
 		s.login(f.recused.Username, fixturePwd).must(200, "GET", "/api/v1/judging", nil, &duties)
 		if len(duties) != 1 || duties[0].Sheets[0].Cells != 1 {
 			t.Errorf("recused judge's duties: %+v", duties)
+		}
+	})
+}
+
+func TestSignOff_WaitsForEveryJudgeThenFreezesTheStageUntilReopened(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		org := s.login(f.organiser.Username, fixturePwd)
+		// A trainee's sheet never holds the sign-off up.
+		org.must(201, "POST", fmt.Sprintf("/api/v1/events/%d/panel", f.fitter.ID), map[string]any{"account_id": f.spare.ID, "duty": "trainee", "stages": []string{"practical"}}, nil)
+		chief := s.login(f.chief.Username, fixturePwd)
+		signOff := fmt.Sprintf("/api/v1/events/%d/stages/practical/sign-off", f.fitter.ID)
+		e := chief.mustFail(409, "conflict", "", "POST", signOff, nil)
+		if !strings.Contains(e.Error.Message, "judge_a") || !strings.Contains(e.Error.Message, "judge_recused") {
+			t.Errorf("sign-off refusal does not name the judges who have not submitted: %s", e.Error.Message)
+		}
+		// Only the judges given the stage count: the recused judge marks no theory.
+		e = chief.mustFail(409, "conflict", "", "POST", fmt.Sprintf("/api/v1/events/%d/stages/theory/sign-off", f.fitter.ID), nil)
+		if !strings.Contains(e.Error.Message, "judge_a") || strings.Contains(e.Error.Message, "judge_recused") {
+			t.Errorf("theory's sign-off waits for the wrong judges: %s", e.Error.Message)
+		}
+		j, r := s.login(f.judge.Username, fixturePwd), s.login(f.recused.Username, fixturePwd)
+		marks := sheetPath(f.fitter, "practical", "/marks")
+		for i, n := range append(slices.Clone(f.numbersA), f.numberC) {
+			j.must(200, "PUT", marks, mark(n, "P1", 70+i, 0), nil)
+		}
+		r.must(200, "PUT", marks, mark(f.numberC, "P1", 88, 0), nil)
+		for _, c := range []*client{j, r} {
+			c.must(200, "POST", sheetPath(f.fitter, "practical", "/submit"), map[string]any{"version": 1}, nil)
+		}
+		org.mustFail(403, "forbidden", "", "POST", signOff, nil)
+		chief.must(204, "POST", signOff, nil, nil)
+		chief.mustFail(409, "conflict", "", "POST", signOff, nil)
+		// Signed off: no sheet reopens, no mark changes.
+		reopenSheet := sheetPath(f.fitter, "practical", "/reopen")
+		chief.mustFail(409, "conflict", "", "POST", reopenSheet, map[string]any{"judge_id": f.judge.ID, "reason": "复核"})
+		s.login(f.spare.Username, fixturePwd).mustFail(409, "conflict", "", "PUT", marks, mark(f.numberC, "P1", 50, 0))
+		// An organiser takes the sign-off back, with a reason; then the chief judge reopens a sheet.
+		reopenStage := fmt.Sprintf("/api/v1/events/%d/stages/practical/reopen", f.fitter.ID)
+		chief.mustFail(403, "forbidden", "", "POST", reopenStage, map[string]any{"reason": "申诉复核"})
+		org.mustFail(422, "validation_failed", "reason", "POST", reopenStage, map[string]any{})
+		org.must(204, "POST", reopenStage, map[string]any{"reason": "申诉复核"}, nil)
+		chief.must(204, "POST", reopenSheet, map[string]any{"judge_id": f.judge.ID, "reason": "复核"}, nil)
+		j.must(200, "PUT", marks, mark(f.numberC, "P1", 75, 1), nil)
+	})
+}
+
+func TestProgress_CountsCheckInMarksAndSubmissionsForThoseWhoLead(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		org := s.login(f.organiser.Username, fixturePwd)
+		var list struct {
+			Items []checkInRow `json:"items"`
+		}
+		org.must(200, "GET", fmt.Sprintf("/api/v1/events/%d/check-in?number=%s", f.fitter.ID, f.numbersA[1]), nil, &list)
+		org.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/attendance", list.Items[0].EntrantID), map[string]any{"attendance": "absent", "version": list.Items[0].Version}, nil)
+		org.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/attendance", f.entrantC.EntrantID), map[string]any{"attendance": "present", "version": f.entrantC.Version}, nil)
+		s.login(f.judge.Username, fixturePwd).must(200, "PUT", sheetPath(f.fitter, "practical", "/marks"), mark(f.numberC, "P1", 90, 0), nil)
+
+		type judgeRow struct {
+			DisplayName string  `json:"display_name"`
+			Cells       int     `json:"cells"`
+			Marked      int     `json:"marked"`
+			SubmittedAt *string `json:"submitted_at"`
+		}
+		var board struct {
+			Events []struct {
+				EventName string `json:"event_name"`
+				Entrants  int    `json:"entrants"`
+				CheckedIn int    `json:"checked_in"`
+				Absent    int    `json:"absent"`
+				Stages    []struct {
+					Stage  string     `json:"stage"`
+					Judges []judgeRow `json:"judges"`
+				} `json:"stages"`
+			} `json:"events"`
+		}
+		path := fmt.Sprintf("/api/v1/contests/%d/progress", f.judgingContest.ID)
+		org.must(200, "GET", path, nil, &board)
+		if len(board.Events) != 2 {
+			t.Fatalf("the organiser's board: %+v", board)
+		}
+		fitter := board.Events[0]
+		if fitter.EventName != "钳工" || fitter.Entrants != 3 || fitter.CheckedIn != 1 || fitter.Absent != 1 {
+			t.Errorf("钳工's check-in: %+v", fitter)
+		}
+		practical := fitter.Stages[1].Judges
+		want := []judgeRow{{DisplayName: "judge_a", Cells: 2, Marked: 1}, {DisplayName: "judge_recused", Cells: 1}}
+		if fitter.Stages[1].Stage != "practical" || len(practical) != 2 || practical[0] != want[0] || practical[1] != want[1] {
+			t.Errorf("钳工's practical stage: %+v, want %+v", practical, want)
+		}
+		// A chief judge sees the events it leads, and nobody else's.
+		s.login(f.chief.Username, fixturePwd).must(200, "GET", path, nil, &board)
+		if len(board.Events) != 1 || board.Events[0].EventName != "钳工" {
+			t.Errorf("the chief judge's board: %+v", board.Events)
 		}
 	})
 }

@@ -60,3 +60,12 @@ type MarkChange struct {
 	Reason       string
 	CreatedAt    time.Time
 }
+
+// StageSignoff records that the chief judge signed a stage of an event off.
+type StageSignoff struct {
+	ID       uint
+	EventID  uint
+	Stage    string
+	SignedBy uint
+	SignedAt time.Time
+}

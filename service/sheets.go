@@ -120,6 +120,11 @@ func (s *Service) openSheet(ctx context.Context, c Caller, eventID uint, stage s
 	if (write && ct.Status != model.StepJudging) || slices.Index(steps, ct.Status) < slices.Index(steps, model.StepJudging) {
 		return sc, wrongStep(ct.Status)
 	}
+	if write {
+		if err := s.notSignedOff(ctx, ev.ID, st); err != nil {
+			return sc, err
+		}
+	}
 	return sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit}, nil
 }
 
@@ -381,6 +386,13 @@ func (s *Service) ReopenSheet(ctx context.Context, c Caller, eventID uint, stage
 		}
 		if !found || sheet.SubmittedAt == nil {
 			return conflict("sheet_not_submitted")
+		}
+		st, err := eventStage(ev, stage)
+		if err != nil {
+			return err
+		}
+		if err := s.notSignedOff(ctx, ev.ID, st); err != nil {
+			return err
 		}
 		if err := s.updateVersioned(ctx, &model.Sheet{}, sheet.ID, sheet.Version, map[string]any{"submitted_at": nil, "updated_at": s.now()}); err != nil {
 			return err

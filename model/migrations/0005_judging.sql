@@ -74,3 +74,16 @@ CREATE TABLE mark_changes (
 ){{options}};
 
 CREATE INDEX ix_mark_changes_sheet ON mark_changes (sheet_id, id);
+
+-- A stage of an event signed off by its chief judge: its marks are final
+-- until a recorded reopening.
+CREATE TABLE stage_signoffs (
+  id {{id}},
+  event_id {{ref}} NOT NULL,
+  stage VARCHAR(64) NOT NULL,
+  signed_by {{ref}} NOT NULL,
+  signed_at {{time}} NOT NULL,
+  FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+){{options}};
+
+CREATE UNIQUE INDEX ux_stage_signoffs ON stage_signoffs (event_id, stage);
