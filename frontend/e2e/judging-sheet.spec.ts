@@ -7,6 +7,7 @@ import { ADMIN, apiAs, login, shot } from './support'
 // keeps typing, meets a mark changed from another device, and submits; then the sheet on a phone.
 const PASSWORD = 'Sheet-e2e-2026'
 const JUDGE = 'judge_cn'
+const CHIEF = 'chief_cn'
 const ENTERPRISES = [
   { name: '城南机床厂', code: '91440300MA5XW0011', user: 'ent_cn1' },
   { name: '城南电力公司', code: '91440300MA5XW0012', user: 'ent_cn2' },
@@ -21,6 +22,7 @@ test.describe.configure({ mode: 'serial' })
 let context: BrowserContext
 let page: Page
 let eventId = 0
+let contestId = 0
 let judgeApi: Awaited<ReturnType<typeof apiAs>>
 
 test.beforeAll(async ({ browser }) => {
@@ -51,6 +53,7 @@ test('a district contest is at judging, with three drawn entrants and a judge of
     registration_opens_at: new Date(now - 3600_000).toISOString(), registration_closes_at: new Date(now + 7 * 86400_000).toISOString() })
   const event = await admin.post<Ref>(`/contests/${contest.id}/events`, { name: '钳工', trade: '钳工', entrant_type: 'individual' })
   eventId = event.id
+  contestId = contest.id
   await admin.post(`/contests/${contest.id}/steps`, { to: 'registration_open' })
   const ids: number[] = []
   const workers = [['赵一', '11010519860101001'], ['钱二', '11010519860101003'], ['孙三', '11010519860101005']]
@@ -70,6 +73,8 @@ test('a district contest is at judging, with three drawn entrants and a judge of
   await admin.post(`/events/${event.id}/draw`, { seed: 'c0ffee' })
   const judge = await account(JUDGE, 'judge', district.id)
   await admin.post(`/events/${event.id}/panel`, { account_id: judge.id, duty: 'judge', stages: ['theory', 'practical'] })
+  const chief = await account(CHIEF, 'judge', district.id)
+  await admin.post(`/events/${event.id}/panel`, { account_id: chief.id, duty: 'chief' })
   await admin.post(`/contests/${contest.id}/steps`, { to: 'judging' })
   judgeApi = await session(JUDGE, PASSWORD)
 })
@@ -156,4 +161,40 @@ test('on a phone each number is a card and nothing scrolls sideways', async () =
   const box = await cell('001', 'T1').boundingBox()
   expect(box?.height ?? 0).toBeGreaterThanOrEqual(44)
   await shot(page, '43-sheet-phone')
+})
+
+test('the chief judge follows the board, signs the submitted stage off, and an organiser takes it back with a reason', async () => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.getByTestId('logout').click()
+  await login(page, CHIEF, PASSWORD)
+  await expect(page).toHaveURL(/\/$/)
+  await page.goto(`/contests/${contestId}/progress`)
+  const practical = page.getByTestId('progress-stage-钳工-实操')
+  const theory = page.getByTestId('progress-stage-钳工-理论')
+  await expect(page.getByTestId('progress-event-钳工')).toContainText('参赛 3 人 · 已检录 0 · 缺赛 0')
+  await expect(practical).toContainText('3/3')
+  await expect(practical).toContainText('已提交')
+  await expect(theory).toContainText('0/3')
+  await expect(theory.getByRole('button', { name: '签核' })).toBeDisabled()
+  await shot(page, '44-progress-chief')
+  await practical.getByRole('button', { name: '签核' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: '签核' }).click()
+  await expect(practical).toContainText('已签核')
+  // Signed off: the judge's sheet cannot be reopened from the board any more.
+  await expect(practical.getByRole('button', { name: '重新开放' })).toBeHidden()
+
+  await page.getByTestId('logout').click()
+  await login(page, ADMIN.username, ADMIN.password)
+  await expect(page).toHaveURL(/\/$/)
+  await page.goto(`/contests/${contestId}`)
+  await page.getByTestId('open-progress').click()
+  await expect(practical).toContainText('已签核')
+  await practical.getByRole('button', { name: '撤销签核' }).click()
+  const prompt = page.getByRole('dialog')
+  await prompt.getByRole('button', { name: '确定' }).click()
+  await expect(prompt).toContainText('请填写原因')
+  await prompt.locator('input').fill('申诉复核 002 号')
+  await prompt.getByRole('button', { name: '确定' }).click()
+  await expect(practical).not.toContainText('已签核')
+  await expect(practical.getByRole('button', { name: '重新开放' })).toBeVisible()
 })

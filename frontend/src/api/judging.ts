@@ -1,5 +1,5 @@
 import { http } from './http'
-import type { Attendance, CheckInRow, Duty, JudgeDuty, Page, PageQuery, PanelMember, Schemas, Sheet, SheetMark } from './types'
+import type { Attendance, CheckInRow, Duty, JudgeDuty, Page, PageQuery, PanelMember, Progress, Schemas, Sheet, SheetMark } from './types'
 
 export type MarkInput = Schemas['MarkRequest']
 
@@ -21,4 +21,8 @@ export const judgingApi = {
     http.post<Sheet>(`${sheetPath(eventId, stage)}/submit`, { version } satisfies Schemas['SubmitSheetRequest']),
   reopen: (eventId: number, stage: string, judgeId: number, reason: string) =>
     http.post(`${sheetPath(eventId, stage)}/reopen`, { judge_id: judgeId, reason } satisfies Schemas['ReopenSheetRequest']),
+  progress: (contestId: number) => http.get<Progress>(`/contests/${contestId}/progress`),
+  signOff: (eventId: number, stage: string) => http.post(`/events/${eventId}/stages/${encodeURIComponent(stage)}/sign-off`),
+  reopenStage: (eventId: number, stage: string, reason: string) =>
+    http.post(`/events/${eventId}/stages/${encodeURIComponent(stage)}/reopen`, { reason } satisfies Schemas['ReopenStageRequest']),
 }

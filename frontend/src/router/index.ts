@@ -50,6 +50,13 @@ const routes: RouteRecordRaw[] = [
         meta: { roles: sectionRoles('entries'), titleKey: 'contests.entriesTitle', menuPath: '/entries' },
       },
       {
+        path: '/contests/:id(\\d+)/progress',
+        name: 'progress',
+        component: () => import('@/views/ProgressView.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { roles: ['admin', 'organiser', 'judge'], titleKey: 'progress.title', menuPath: '/contests' },
+      },
+      {
         path: '/sheets/:eventId(\\d+)/:stage',
         name: 'sheet',
         component: () => import('@/views/SheetView.vue'),
