@@ -2,7 +2,10 @@ package api_test
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -10,6 +13,7 @@ import (
 
 	"leitai/model"
 	"leitai/model/modeltest"
+	"leitai/service"
 )
 
 // concurrently sends n requests at once in the session of as, each through
@@ -173,6 +177,39 @@ func TestRegistration_NoEntryLandsAfterRegistrationCloses(t *testing.T) {
 		db.Model(&model.AuditEntry{}).Where("action = ? AND id > ?", "entrant.register", closedAt.ID).Count(&late)
 		if late > 0 {
 			t.Errorf("%d entries were written after registration closed (answers %v)", late, codes)
+		}
+	})
+}
+
+// TestMarks_FirstMarksOfASheetAtOnceAllLand sends the first marks of a sheet
+// at once, each cell several times over as retries racing their originals
+// would: every request is answered 200 without a deadlock to retry, and each
+// cell is stored once with one change.
+func TestMarks_FirstMarksOfASheetAtOnceAllLand(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		var logged strings.Builder
+		s := newServerWith(t, db, func(o *service.Options) { o.Logger = slog.New(slog.NewTextHandler(&logged, nil)) })
+		f := s.judgingFixture()
+		j := s.login(f.judge.Username, fixturePwd)
+		numbers := append(slices.Clone(f.numbersA), f.numberC)
+		const copies = 8
+		codes := concurrently(j, len(numbers)*copies, func(c *client, i int) string {
+			res := c.do("PUT", sheetPath(f.fitter, "practical", "/marks"), mark(numbers[i%len(numbers)], "P1", 80+i%len(numbers), 0))
+			return fmt.Sprintf("%d %s", res.Code, res.Body)
+		})
+		for _, code := range codes {
+			if !strings.HasPrefix(code, "200 ") {
+				t.Errorf("a first mark answered %s", code)
+			}
+		}
+		if strings.Contains(logged.String(), "deadlock") {
+			t.Errorf("first marks of one sheet deadlocked:\n%s", logged.String())
+		}
+		var marks, changes int64
+		db.Model(&model.Mark{}).Count(&marks)
+		db.Model(&model.MarkChange{}).Count(&changes)
+		if marks != int64(len(numbers)) || changes != int64(len(numbers)) {
+			t.Errorf("%d marks and %d changes stored, want %d of each", marks, changes, len(numbers))
 		}
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"leitai/model"
 )
@@ -55,6 +56,7 @@ func serveBaseline(ctx context.Context, addr, value string) error {
 	r.POST("/api/v1/events/:id/entrants", b.register)
 	r.GET("/api/v1/events/:id/entrants", b.entrants)
 	r.GET("/api/v1/people", b.people)
+	r.PUT("/api/v1/events/:id/sheets/:stage/marks", b.mark)
 	srv := &http.Server{Addr: addr, Handler: r, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.ListenAndServe() }()
@@ -193,4 +195,32 @@ func (b *bare) people(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"items": rows, "total": total, "page": page, "page_size": size})
+}
+
+// mark stores one judge's mark on one entrant and criterion: one upsert of
+// the row, as told by the load client; no session, no checks, no history.
+func (b *bare) mark(c *gin.Context) {
+	var in struct {
+		SheetID   uint   `json:"sheet_id"`
+		EntrantID uint   `json:"entrant_id"`
+		JudgeID   uint   `json:"judge_id"`
+		Criterion string `json:"criterion"`
+		Points    int64  `json:"points"`
+	}
+	if err := c.ShouldBindJSON(&in); err != nil {
+		c.JSON(http.StatusBadRequest, gin.H{"code": "bad_request"})
+		return
+	}
+	now := time.Now().UTC()
+	m := model.Mark{SheetID: in.SheetID, EntrantID: in.EntrantID, JudgeID: in.JudgeID, Criterion: in.Criterion, Points: in.Points * 100,
+		Version: 1, UpdatedBy: in.JudgeID, CreatedAt: now, UpdatedAt: now}
+	err := b.writes.WithContext(c).Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "entrant_id"}, {Name: "criterion"}, {Name: "judge_id"}},
+		DoUpdates: clause.Assignments(map[string]any{"points": m.Points, "version": gorm.Expr("version + 1"), "updated_at": now}),
+	}).Create(&m).Error
+	if err != nil {
+		b.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"criterion": m.Criterion, "points": in.Points})
 }

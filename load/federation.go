@@ -18,6 +18,8 @@ type federation struct {
 	// event whose entrants are listed; bare takes the baseline's inserts;
 	// quota lets each enterprise enter three.
 	register, bare, quota uint
+	// district is the union the contests belong to.
+	district uint
 }
 
 type idOnly struct {
@@ -53,6 +55,7 @@ func setUp(ctx context.Context, hc *http.Client, base string, admin credentials,
 		return nil, err
 	}
 
+	f.district = district.ID
 	// bcrypt makes each account cost four hashes; a few at a time keep the cores busy.
 	f.enterprises, f.logins = make([]*session, enterprises), make([]credentials, enterprises)
 	err = inParallel(enterprises, 4, func(i int) error {

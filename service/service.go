@@ -139,6 +139,7 @@ func (s *Service) tx(ctx context.Context, fn func(ctx context.Context) error) er
 	err := run()
 	// MySQL ends one transaction of a deadlock, which then simply runs again.
 	for retry := 1; retry <= 3 && model.Deadlock(err); retry++ {
+		s.log.WarnContext(ctx, "deadlock: running the transaction again", "retry", retry, "error", err)
 		time.Sleep(time.Duration(retry*rand.IntN(20)) * time.Millisecond)
 		err = run()
 	}

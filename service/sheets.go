@@ -249,46 +249,51 @@ func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage st
 }
 
 // sheetFor loads the judge's sheet, making it on its first mark, and holds
-// its row shared on MySQL until the transaction ends, so that a submission
-// waits for marks under way and no mark lands on a submitted sheet.
+// its row on MySQL until the transaction ends, so that a submission waits for
+// marks under way and no mark lands on a submitted sheet. The row is written
+// before it is read: a locking read of a row not there yet would lock the gap
+// where it goes, and two first marks of one sheet would then deadlock on it.
 func (s *Service) sheetFor(ctx context.Context, eventID uint, stage string, judgeID uint) (model.Sheet, error) {
-	sheet, found, err := s.findSheet(ctx, eventID, stage, judgeID, shareLock{})
-	if err != nil || found {
-		return sheet, err
-	}
 	now := s.now()
-	sheet = model.Sheet{EventID: eventID, Stage: stage, JudgeID: judgeID, Version: 1, CreatedAt: now, UpdatedAt: now}
-	err = s.conn(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&sheet).Error
-	if err != nil {
-		return sheet, err
+	row := model.Sheet{EventID: eventID, Stage: stage, JudgeID: judgeID, Version: 1, CreatedAt: now, UpdatedAt: now}
+	if err := s.conn(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
+		return row, err
 	}
-	sheet, _, err = s.findSheet(ctx, eventID, stage, judgeID, shareLock{})
+	sheet, _, err := s.findSheet(ctx, eventID, stage, judgeID, shareLock{})
 	return sheet, err
 }
 
 // writeMark stores a mark and its change.
 func (s *Service) writeMark(ctx context.Context, c Caller, sheet model.Sheet, e model.Entrant, in MarkInput) (SheetMark, error) {
 	db := s.conn(ctx)
+	now := s.now()
 	var rows []model.Mark
 	if err := db.Where("entrant_id = ? AND criterion = ? AND judge_id = ?", e.ID, in.Criterion, sheet.JudgeID).Limit(1).Find(&rows).Error; err != nil {
 		return SheetMark{}, err
 	}
-	now := s.now()
 	change := model.MarkChange{SheetID: sheet.ID, AfterPoints: int64(in.Points), AfterNote: in.Note, ChangedBy: c.AccountID, CreatedAt: now}
-	var m model.Mark
-	if len(rows) == 0 {
-		if in.Version != 0 {
-			return SheetMark{}, staleVersion()
-		}
-		m = model.Mark{SheetID: sheet.ID, EntrantID: e.ID, JudgeID: sheet.JudgeID, Criterion: in.Criterion, Points: int64(in.Points), Note: in.Note,
-			Version: 1, UpdatedBy: c.AccountID, CreatedAt: now, UpdatedAt: now}
-		if err := db.Create(&m).Error; err != nil {
-			if errors.Is(err, gorm.ErrDuplicatedKey) {
-				return SheetMark{}, staleVersion()
+	m := model.Mark{SheetID: sheet.ID, EntrantID: e.ID, JudgeID: sheet.JudgeID, Criterion: in.Criterion, Points: int64(in.Points), Note: in.Note,
+		Version: 1, UpdatedBy: c.AccountID, CreatedAt: now, UpdatedAt: now}
+	created := false
+	if len(rows) == 0 && in.Version == 0 {
+		err := db.Create(&m).Error
+		switch {
+		case err == nil:
+			created = true
+		case errors.Is(err, gorm.ErrDuplicatedKey):
+			// The same new mark sent twice at once (a retry racing its original): this one finds the other's.
+			if err := db.Clauses(clause.Locking{Strength: "UPDATE"}).Where("entrant_id = ? AND criterion = ? AND judge_id = ?",
+				e.ID, in.Criterion, sheet.JudgeID).Limit(1).Find(&rows).Error; err != nil {
+				return SheetMark{}, err
 			}
+		default:
 			return SheetMark{}, err
 		}
-	} else {
+	}
+	if !created {
+		if len(rows) == 0 {
+			return SheetMark{}, staleVersion()
+		}
 		m = rows[0]
 		if m.Points == int64(in.Points) && m.Note == in.Note {
 			return sheetMarkView(e.DrawNumber, m), nil
