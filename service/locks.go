@@ -15,7 +15,11 @@ import (
 //   - an entry: its event's row, shared with other entries, and its
 //     enterprise's quota row in the event, exclusively (entryEvent);
 //   - a contest changing step: the rows of its events, exclusively (lockEvents),
-//     so that it waits for entries under way and none slips past the step.
+//     so that it waits for entries under way and none slips past the step;
+//   - a judge's write (a mark, a submission, a reopening): its event's row,
+//     shared (judgingEvent), so that a sign-off, a change of step or of the
+//     panel, which hold it exclusively, waits for the writes under way and
+//     every later write sees it.
 // Each is taken before anything else is read, so that the transaction's
 // later reads see what the previous holder committed.
 
@@ -85,4 +89,15 @@ func (s *Service) lockEvents(ctx context.Context, contestID uint) ([]model.Event
 	var events []model.Event
 	err := q.Where("contest_id = ?", contestID).Order("id").Find(&events).Error
 	return events, err
+}
+
+// judgingEvent loads the event a judge's write goes into, holding its row
+// shared until the transaction ends (see the list above).
+func (s *Service) judgingEvent(ctx context.Context, id uint) (model.Event, error) {
+	if !s.onMySQL(ctx) {
+		return s.loadEvent(ctx, id)
+	}
+	var e model.Event
+	err := s.conn(ctx).Clauses(shareLock{}).Take(&e, id).Error
+	return e, notFoundOr(err, "event")
 }

@@ -97,7 +97,11 @@ type sheetContext struct {
 // only while judging lasts.
 func (s *Service) openSheet(ctx context.Context, c Caller, eventID uint, stage string, write bool) (sheetContext, error) {
 	var sc sheetContext
-	ev, err := s.loadEvent(ctx, eventID)
+	load := s.loadEvent
+	if write {
+		load = s.judgingEvent
+	}
+	ev, err := load(ctx, eventID)
 	if err != nil {
 		return sc, err
 	}
@@ -374,7 +378,7 @@ func sheetIncomplete(v Sheet) *Error {
 // the event's organisers or its chief judge, while judging lasts.
 func (s *Service) ReopenSheet(ctx context.Context, c Caller, eventID uint, stage string, judgeID uint, reason string) error {
 	return s.tx(ctx, func(ctx context.Context) error {
-		ev, err := s.loadEvent(ctx, eventID)
+		ev, err := s.judgingEvent(ctx, eventID)
 		if err != nil {
 			return err
 		}

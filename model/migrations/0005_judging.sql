@@ -21,6 +21,8 @@ CREATE INDEX ix_panel_members_account ON panel_members (account_id);
 ALTER TABLE entrants ADD COLUMN attendance VARCHAR(8) NOT NULL DEFAULT '';
 ALTER TABLE entrants ADD COLUMN checked_in_at {{time}} NULL;
 ALTER TABLE entrants ADD COLUMN checked_in_by {{ref}} NULL;
+-- A number finds its entrant: at check-in, and for every mark a judge saves.
+CREATE INDEX ix_entrants_event_number ON entrants (event_id, draw_number);
 
 -- A sheet is one judge's marks of one stage of an event.
 CREATE TABLE sheets (
