@@ -6,11 +6,11 @@ import { ADMIN, apiAs, login, shot } from './support'
 // A judge marks a practical sheet from the keyboard on a tablet, loses the venue's network and
 // keeps typing, meets a mark changed from another device, and submits; then the sheet on a phone.
 const PASSWORD = 'Sheet-e2e-2026'
-const JUDGE = 'judge_cn'
-const CHIEF = 'chief_cn'
+const JUDGE = 'judge_cb'
+const CHIEF = 'chief_cb'
 const ENTERPRISES = [
-  { name: '城南机床厂', code: '91440300MA5XW0011', user: 'ent_cn1' },
-  { name: '城南电力公司', code: '91440300MA5XW0012', user: 'ent_cn2' },
+  { name: '城北机床厂', code: '91440300MA5XW0021', user: 'ent_cb1' },
+  { name: '城北电力公司', code: '91440300MA5XW0022', user: 'ent_cb2' },
 ]
 
 interface Ref {
@@ -47,9 +47,9 @@ test('a district contest is at judging, with three drawn entrants and a judge of
     return created
   }
   const { items: roots } = await admin.get<{ items: Ref[] }>('/organisations/tree')
-  const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '城南区总工会' })
+  const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '城北区总工会' })
   const now = Date.now()
-  const contest = await admin.post<Ref>('/contests', { name: '城南区钳工技能比武', kind: 'skills', format: 'trade', level: 'district', organiser_id: district.id,
+  const contest = await admin.post<Ref>('/contests', { name: '城北区钳工技能比武', kind: 'skills', format: 'trade', level: 'district', organiser_id: district.id,
     registration_opens_at: new Date(now - 3600_000).toISOString(), registration_closes_at: new Date(now + 7 * 86400_000).toISOString() })
   const event = await admin.post<Ref>(`/contests/${contest.id}/events`, { name: '钳工', trade: '钳工', entrant_type: 'individual' })
   eventId = event.id
@@ -88,7 +88,7 @@ test('the judge marks the practical sheet from the keyboard, and a mark above th
   await expect(page.getByTestId('sheet-title')).toHaveText('钳工 · 实操')
   await expect(page.getByTestId('sheet-grid').locator('tbody tr')).toHaveCount(3)
   // Numbers only: no name and no enterprise on the page.
-  for (const word of ['赵一', '钱二', '孙三', '城南机床厂', '城南电力公司']) await expect(page.locator('body')).not.toContainText(word)
+  for (const word of ['赵一', '钱二', '孙三', '城北机床厂', '城北电力公司']) await expect(page.locator('body')).not.toContainText(word)
   await expect(cell('001')).toBeFocused()
   await page.keyboard.type('101')
   await expect(page.getByRole('alert').filter({ hasText: '超过满分 100' })).toBeVisible()
@@ -168,7 +168,7 @@ test('the chief judge follows the board, signs the submitted stage off, and an o
   await page.getByTestId('logout').click()
   await login(page, CHIEF, PASSWORD)
   await expect(page).toHaveURL(/\/$/)
-  await page.goto(`/contests/${contestId}/progress`)
+  await page.getByTestId('open-progress').click()
   const practical = page.getByTestId('progress-stage-钳工-实操')
   const theory = page.getByTestId('progress-stage-钳工-理论')
   await expect(page.getByTestId('progress-event-钳工')).toContainText('参赛 3 人 · 已检录 0 · 缺赛 0')

@@ -52,6 +52,10 @@ export const LIMITS = {
   statement: 20000,
   /** api drawRequest: seed max=16 (hexadecimal digits) */
   seed: 16,
+  /** api panelMemberRequest: stages max=20 */
+  panelStages: 20,
+  /** api checkInQuery: number max=16 */
+  drawNumber: 16,
   /** service points.go ParsePoints: at most 12 digits, a point and two decimals */
   pointsText: 15,
 } as const

@@ -6,12 +6,16 @@ import { notifyError } from './notifyError'
 export function useConfirm() {
   const { t } = useI18n()
 
-  /** Asks `question` with a warning; `action` names the confirm button. False when the user cancels. */
-  async function confirm(question: string, action: string): Promise<boolean> {
+  /**
+   * Asks `question` with a warning; `action` names the confirm button, red when the action
+   * cannot simply be taken back (`danger`). False when the user cancels.
+   */
+  async function confirm(question: string, action: string, danger = false): Promise<boolean> {
     try {
       await ElMessageBox.confirm(question, t('common.confirmTitle'), {
         type: 'warning',
         confirmButtonText: action,
+        confirmButtonClass: danger ? 'el-button--danger' : undefined,
         cancelButtonText: t('common.cancel'),
       })
       return true
@@ -22,7 +26,7 @@ export function useConfirm() {
 
   /** Deletes with `remove` once the user confirms `question`, says so, then runs `then`; a failure is shown. */
   async function confirmDelete(question: string, remove: () => Promise<unknown>, then: () => unknown): Promise<void> {
-    if (!(await confirm(question, t('common.delete')))) return
+    if (!(await confirm(question, t('common.delete'), true))) return
     try {
       await remove()
       ElMessage.success(t('common.deleted'))

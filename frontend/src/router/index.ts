@@ -63,6 +63,14 @@ const routes: RouteRecordRaw[] = [
         props: (route) => ({ eventId: Number(route.params.eventId), stage: String(route.params.stage) }),
         meta: { roles: ['judge'], titleKey: 'sheet.title', menuPath: '/' },
       },
+      {
+        path: '/check-in/:eventId(\\d+)',
+        name: 'checkIn',
+        component: () => import('@/views/CheckInView.vue'),
+        props: (route) => ({ eventId: Number(route.params.eventId) }),
+        // A judge reaches it from its home page; the server lets in only the event's check-in clerks and chief judge.
+        meta: { roles: ['admin', 'organiser', 'judge'], titleKey: 'checkIn.title', menuPath: '/' },
+      },
       { path: '/password', name: 'password', component: () => import('@/views/PasswordView.vue'), meta: { titleKey: 'password.title' } },
       { path: '/:pathMatch(.*)*', name: 'notFound', component: () => import('@/views/NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
     ],
