@@ -91,13 +91,23 @@ func (s *Service) lockEvents(ctx context.Context, contestID uint) ([]model.Event
 	return events, err
 }
 
-// judgingEvent loads the event a judge's write goes into, holding its row
-// shared until the transaction ends (see the list above).
-func (s *Service) judgingEvent(ctx context.Context, id uint) (model.Event, error) {
-	if !s.onMySQL(ctx) {
-		return s.loadEvent(ctx, id)
+// judgingEvent loads the event a judge's write goes into, with its contest's
+// name and step, holding the event's row shared until the transaction ends
+// (see the list above).
+func (s *Service) judgingEvent(ctx context.Context, id uint) (model.Event, model.Contest, error) {
+	q := s.conn(ctx)
+	if s.onMySQL(ctx) {
+		q = q.Clauses(shareLock{})
 	}
-	var e model.Event
-	err := s.conn(ctx).Clauses(shareLock{}).Take(&e, id).Error
-	return e, notFoundOr(err, "event")
+	var row struct {
+		model.Event
+		ContestName   string
+		ContestStatus string
+	}
+	err := q.Table("events").Select("events.*, contests.name AS contest_name, contests.status AS contest_status").
+		Joins("JOIN contests ON contests.id = events.contest_id").Where("events.id = ?", id).Limit(1).Scan(&row).Error
+	if err == nil && row.ID == 0 {
+		err = notFound("event")
+	}
+	return row.Event, model.Contest{ID: row.ContestID, Name: row.ContestName, Status: row.ContestStatus}, err
 }

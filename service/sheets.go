@@ -97,19 +97,11 @@ type sheetContext struct {
 // only while judging lasts.
 func (s *Service) openSheet(ctx context.Context, c Caller, eventID uint, stage string, write bool) (sheetContext, error) {
 	var sc sheetContext
-	load := s.loadEvent
-	if write {
-		load = s.judgingEvent
-	}
-	ev, err := load(ctx, eventID)
+	ev, ct, err := s.judgingEvent(ctx, eventID)
 	if err != nil {
 		return sc, err
 	}
 	duty, err := s.marker(ctx, c, ev, stage)
-	if err != nil {
-		return sc, err
-	}
-	ct, err := s.loadContest(ctx, ev.ContestID)
 	if err != nil {
 		return sc, err
 	}
@@ -124,11 +116,6 @@ func (s *Service) openSheet(ctx context.Context, c Caller, eventID uint, stage s
 	if (write && ct.Status != model.StepJudging) || slices.Index(steps, ct.Status) < slices.Index(steps, model.StepJudging) {
 		return sc, wrongStep(ct.Status)
 	}
-	if write {
-		if err := s.notSignedOff(ctx, ev.ID, st); err != nil {
-			return sc, err
-		}
-	}
 	return sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit}, nil
 }
 
@@ -140,16 +127,24 @@ func (s *Service) sheetEntrants(ctx context.Context, c Caller, eventID uint) *go
 			eventID, EntrantApproved, AttendanceAbsent))
 }
 
-// findSheet loads the caller's sheet row, if it has one yet.
-func (s *Service) findSheet(ctx context.Context, eventID uint, stage string, judgeID uint, locking clause.Expression) (model.Sheet, bool, error) {
+// judgeSheet is a judge's sheet with whether its stage is signed off.
+type judgeSheet struct {
+	model.Sheet
+	SignedOff bool
+}
+
+// findSheet loads a judge's sheet row, if it has one yet, with whether its
+// stage is signed off; locking, on MySQL, holds the row until the transaction ends.
+func (s *Service) findSheet(ctx context.Context, eventID uint, stage string, judgeID uint, locking clause.Expression) (judgeSheet, bool, error) {
 	q := s.conn(ctx)
 	if locking != nil && s.onMySQL(ctx) {
 		q = q.Clauses(locking)
 	}
-	var rows []model.Sheet
-	err := q.Where("event_id = ? AND stage = ? AND judge_id = ?", eventID, stage, judgeID).Limit(1).Find(&rows).Error
+	var rows []judgeSheet
+	err := q.Table("sheets").Select("sheets.*, EXISTS (SELECT 1 FROM stage_signoffs WHERE stage_signoffs.event_id = sheets.event_id AND stage_signoffs.stage = sheets.stage) AS signed_off").
+		Where("sheets.event_id = ? AND sheets.stage = ? AND sheets.judge_id = ?", eventID, stage, judgeID).Limit(1).Scan(&rows).Error
 	if err != nil || len(rows) == 0 {
-		return model.Sheet{}, false, err
+		return judgeSheet{}, false, err
 	}
 	return rows[0], true, nil
 }
@@ -232,24 +227,60 @@ func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage st
 		if in.Points < 0 || in.Points > sc.criteria[i].Max {
 			return invalid(field("points", "mark_range", sc.criteria[i].Max))
 		}
-		var entrants []model.Entrant
-		if err := s.sheetEntrants(ctx, c, sc.ev.ID).Where("entrants.draw_number = ?", in.Number).Limit(1).Find(&entrants).Error; err != nil {
+		cell, err := s.markCell(ctx, c, sc.ev.ID, in)
+		if err != nil {
 			return err
-		}
-		if len(entrants) == 0 {
-			return invalid(field("number", "number_unknown", in.Number))
 		}
 		sheet, err := s.sheetFor(ctx, sc.ev.ID, stage, c.AccountID)
 		if err != nil {
 			return err
 		}
-		if sheet.SubmittedAt != nil {
+		switch {
+		case sheet.SignedOff:
+			return conflict("stage_signed_off", sc.stage.Name)
+		case sheet.SubmittedAt != nil:
 			return conflict("sheet_submitted")
 		}
-		out, err = s.writeMark(ctx, c, sheet, entrants[0], in)
+		out, err = s.writeMark(ctx, c, sheet.Sheet, cell, in)
 		return err
 	})
 	return out, err
+}
+
+// markCell is the entrant a mark goes to, found by its number on the
+// caller's sheet, with the mark the caller has given it on the criterion, if any.
+type markCell struct {
+	entrant model.Entrant
+	mark    *model.Mark
+}
+
+func (s *Service) markCell(ctx context.Context, c Caller, eventID uint, in MarkInput) (markCell, error) {
+	var rows []struct {
+		EntrantID  uint
+		DrawNumber string
+		MarkID     *uint
+		SheetID    *uint
+		Points     *int64
+		Note       *string
+		Version    *int
+	}
+	err := s.sheetEntrants(ctx, c, eventID).
+		Select("entrants.id AS entrant_id, entrants.draw_number, marks.id AS mark_id, marks.sheet_id, marks.points, marks.note, marks.version").
+		Joins("LEFT JOIN marks ON marks.entrant_id = entrants.id AND marks.criterion = ? AND marks.judge_id = ?", in.Criterion, c.AccountID).
+		Where("entrants.draw_number = ?", in.Number).Limit(1).Scan(&rows).Error
+	if err != nil {
+		return markCell{}, err
+	}
+	if len(rows) == 0 {
+		return markCell{}, invalid(field("number", "number_unknown", in.Number))
+	}
+	r := rows[0]
+	cell := markCell{entrant: model.Entrant{ID: r.EntrantID, DrawNumber: r.DrawNumber}}
+	if r.MarkID != nil {
+		cell.mark = &model.Mark{ID: *r.MarkID, SheetID: *r.SheetID, EntrantID: r.EntrantID, JudgeID: c.AccountID, Criterion: in.Criterion,
+			Points: *r.Points, Note: *r.Note, Version: *r.Version}
+	}
+	return cell, nil
 }
 
 // sheetFor loads the judge's sheet, making it on its first mark, and holds
@@ -257,48 +288,39 @@ func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage st
 // marks under way and no mark lands on a submitted sheet. The row is written
 // before it is read: a locking read of a row not there yet would lock the gap
 // where it goes, and two first marks of one sheet would then deadlock on it.
-func (s *Service) sheetFor(ctx context.Context, eventID uint, stage string, judgeID uint) (model.Sheet, error) {
+func (s *Service) sheetFor(ctx context.Context, eventID uint, stage string, judgeID uint) (judgeSheet, error) {
 	now := s.now()
 	row := model.Sheet{EventID: eventID, Stage: stage, JudgeID: judgeID, Version: 1, CreatedAt: now, UpdatedAt: now}
 	if err := s.conn(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
-		return row, err
+		return judgeSheet{}, err
 	}
 	sheet, _, err := s.findSheet(ctx, eventID, stage, judgeID, shareLock{})
 	return sheet, err
 }
 
 // writeMark stores a mark and its change.
-func (s *Service) writeMark(ctx context.Context, c Caller, sheet model.Sheet, e model.Entrant, in MarkInput) (SheetMark, error) {
+func (s *Service) writeMark(ctx context.Context, c Caller, sheet model.Sheet, cell markCell, in MarkInput) (SheetMark, error) {
 	db := s.conn(ctx)
 	now := s.now()
-	var rows []model.Mark
-	if err := db.Where("entrant_id = ? AND criterion = ? AND judge_id = ?", e.ID, in.Criterion, sheet.JudgeID).Limit(1).Find(&rows).Error; err != nil {
-		return SheetMark{}, err
-	}
+	e := cell.entrant
 	change := model.MarkChange{SheetID: sheet.ID, AfterPoints: int64(in.Points), AfterNote: in.Note, ChangedBy: c.AccountID, CreatedAt: now}
 	m := model.Mark{SheetID: sheet.ID, EntrantID: e.ID, JudgeID: sheet.JudgeID, Criterion: in.Criterion, Points: int64(in.Points), Note: in.Note,
 		Version: 1, UpdatedBy: c.AccountID, CreatedAt: now, UpdatedAt: now}
-	created := false
-	if len(rows) == 0 && in.Version == 0 {
+	existing := cell.mark
+	if existing == nil && in.Version == 0 {
 		err := db.Create(&m).Error
-		switch {
-		case err == nil:
-			created = true
-		case errors.Is(err, gorm.ErrDuplicatedKey):
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
 			// The same new mark sent twice at once (a retry racing its original): this one finds the other's.
-			if err := db.Clauses(clause.Locking{Strength: "UPDATE"}).Where("entrant_id = ? AND criterion = ? AND judge_id = ?",
-				e.ID, in.Criterion, sheet.JudgeID).Limit(1).Find(&rows).Error; err != nil {
-				return SheetMark{}, err
-			}
-		default:
+			existing = &model.Mark{}
+			err = db.Clauses(clause.Locking{Strength: "UPDATE"}).Where("entrant_id = ? AND criterion = ? AND judge_id = ?",
+				e.ID, in.Criterion, sheet.JudgeID).Take(existing).Error
+		}
+		if err != nil {
 			return SheetMark{}, err
 		}
 	}
-	if !created {
-		if len(rows) == 0 {
-			return SheetMark{}, staleVersion()
-		}
-		m = rows[0]
+	if existing != nil {
+		m = *existing
 		if m.Points == int64(in.Points) && m.Note == in.Note {
 			return sheetMarkView(e.DrawNumber, m), nil
 		}
@@ -313,6 +335,8 @@ func (s *Service) writeMark(ctx context.Context, c Caller, sheet model.Sheet, e 
 			return SheetMark{}, err
 		}
 		m.Points, m.Note, m.Version = int64(in.Points), in.Note, m.Version+1
+	} else if in.Version != 0 {
+		return SheetMark{}, staleVersion()
 	}
 	change.MarkID = m.ID
 	if err := db.Create(&change).Error; err != nil {
@@ -334,10 +358,12 @@ func (s *Service) SubmitSheet(ctx context.Context, c Caller, eventID uint, stage
 		if err != nil {
 			return err
 		}
-		if !found || sheet.Version != version {
+		switch {
+		case !found || sheet.Version != version:
 			return staleVersion()
-		}
-		if sheet.SubmittedAt != nil {
+		case sheet.SignedOff:
+			return conflict("stage_signed_off", sc.stage.Name)
+		case sheet.SubmittedAt != nil:
 			return conflict("sheet_submitted")
 		}
 		view, err := s.sheetView(ctx, c, sc)
@@ -378,7 +404,7 @@ func sheetIncomplete(v Sheet) *Error {
 // the event's organisers or its chief judge, while judging lasts.
 func (s *Service) ReopenSheet(ctx context.Context, c Caller, eventID uint, stage string, judgeID uint, reason string) error {
 	return s.tx(ctx, func(ctx context.Context) error {
-		ev, err := s.judgingEvent(ctx, eventID)
+		ev, _, err := s.judgingEvent(ctx, eventID)
 		if err != nil {
 			return err
 		}
@@ -396,12 +422,12 @@ func (s *Service) ReopenSheet(ctx context.Context, c Caller, eventID uint, stage
 		if !found || sheet.SubmittedAt == nil {
 			return conflict("sheet_not_submitted")
 		}
-		st, err := eventStage(ev, stage)
-		if err != nil {
-			return err
-		}
-		if err := s.notSignedOff(ctx, ev.ID, st); err != nil {
-			return err
+		if sheet.SignedOff {
+			st, err := eventStage(ev, stage)
+			if err != nil {
+				return err
+			}
+			return conflict("stage_signed_off", st.Name)
 		}
 		if err := s.updateVersioned(ctx, &model.Sheet{}, sheet.ID, sheet.Version, map[string]any{"submitted_at": nil, "updated_at": s.now()}); err != nil {
 			return err
