@@ -179,6 +179,21 @@ func (s *Service) loadDemoContests(ctx context.Context) error {
 			}
 		}
 	}
+	// The 电工 event's panel: a chief judge, two judges (one of 市重型机械厂, whose
+	// entrants it never sees) and a check-in clerk.
+	for _, m := range []struct {
+		username, duty string
+		stages         []string
+	}{{"judge_1", DutyChief, nil}, {"judge_2", DutyJudge, []string{"theory", "practical"}}, {"judge_3", DutyJudge, []string{"practical"}},
+		{"judge_4", DutyCheckIn, nil}} {
+		var acc model.Account
+		if err := s.conn(ctx).Where("username = ?", m.username).Take(&acc).Error; err != nil {
+			return err
+		}
+		if _, err := s.AddPanelMember(ctx, admin, events[0].ID, PanelInput{AccountID: acc.ID, Duty: m.duty, Stages: m.stages}); err != nil {
+			return fmt.Errorf("demo panel: %w", err)
+		}
+	}
 	// The 五小 evaluation is the district's own, so that its organiser has one to run.
 	district, err := s.demoCaller(ctx, "org_qh")
 	if err != nil {
