@@ -52,6 +52,8 @@ var judgingCases = []judgingCase{
 		want: [judgeCount]int{401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 	{route: "GET /api/v1/events/:id/panel", path: "/api/v1/events/{fitter}/panel",
 		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403}},
+	{route: "GET /api/v1/events/:id/panel/coverage", path: "/api/v1/events/{fitter}/panel/coverage",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403}},
 	{route: "GET /api/v1/events/:id/check-in", path: "/api/v1/events/{fitter}/check-in",
 		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 200, 403}},
 	{route: "GET /api/v1/events/:id/sheets/:stage", path: "/api/v1/events/{fitter}/sheets/practical",
@@ -66,9 +68,13 @@ var judgingCases = []judgingCase{
 	{route: "PUT /api/v1/events/:id/sheets/:stage/marks", path: "/api/v1/events/{fitter}/sheets/practical/marks",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 422, 403, 403, 403},
 		body: func(f judgingFixture) any { return mark(f.numbersA[0], "P1", 80, 0) }},
-	// The judge's sheet still misses a mark; the recused judge's is complete.
+	// A judge steps aside from a number on its sheets; the recused judge's sheets lack it.
+	{route: "POST /api/v1/events/:id/conflicts", path: "/api/v1/events/{fitter}/conflicts",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 201, 422, 403, 403, 403},
+		body: func(f judgingFixture) any { return map[string]any{"number": f.numbersA[1], "reason": "亲属"} }},
+	// Both sheets are complete: the judge stepped aside from the number it had not marked.
 	{route: "POST /api/v1/events/:id/sheets/:stage/submit", path: "/api/v1/events/{fitter}/sheets/practical/submit",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 422, 200, 403, 403, 403},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403},
 		body: func(judgingFixture) any { return map[string]any{"version": 1} }},
 	// Reopening is for those who lead the event; only the recused judge's own
 	// run submitted that sheet, so the others find it not submitted.

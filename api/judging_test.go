@@ -346,3 +346,88 @@ func TestProgress_CountsCheckInMarksAndSubmissionsForThoseWhoLead(t *testing.T) 
 		}
 	})
 }
+
+func TestCoverage_ShowsTheEnterprisesThatRecusalLeavesShortOfJudges(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		type short struct {
+			EnterpriseName string `json:"enterprise_name"`
+			Entrants       int    `json:"entrants"`
+			Judges         int    `json:"judges"`
+		}
+		var cov struct {
+			Stages []struct {
+				Stage  string  `json:"stage"`
+				Judges int     `json:"judges"`
+				Needed int     `json:"needed"`
+				Short  []short `json:"short"`
+			} `json:"stages"`
+		}
+		path := fmt.Sprintf("/api/v1/events/%d/panel/coverage", f.fitter.ID)
+		s.login(f.chief.Username, fixturePwd).must(200, "GET", path, nil, &cov)
+		// The skills template combines by a trimmed mean from 5 judges on. Theory has
+		// judge_a only; practical has judge_a and the judge of 清河机床, who never marks
+		// that enterprise's two entrants.
+		if len(cov.Stages) != 2 || cov.Stages[0].Needed != 5 || cov.Stages[1].Judges != 2 {
+			t.Fatalf("coverage: %+v", cov)
+		}
+		want := []short{{"清河机床", 2, 1}, {"清河电力", 1, 2}}
+		if got := cov.Stages[1].Short; !slices.Equal(got, want) {
+			t.Errorf("practical's shortfall: %+v, want %+v", got, want)
+		}
+		if got := cov.Stages[0].Short; len(got) != 2 || got[0].Judges != 1 || got[1].Judges != 1 {
+			t.Errorf("theory's shortfall: %+v", got)
+		}
+	})
+}
+
+func TestConflict_AJudgeStepsAsideFromOneNumberBeforeMarkingIt(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		j := s.login(f.judge.Username, fixturePwd)
+		path := fmt.Sprintf("/api/v1/events/%d/conflicts", f.fitter.ID)
+		j.mustFail(422, "validation_failed", "reason", "POST", path, map[string]any{"number": f.numberC})
+		j.mustFail(422, "validation_failed", "number", "POST", path, map[string]any{"number": "999", "reason": "亲属"})
+		j.must(200, "PUT", sheetPath(f.fitter, "practical", "/marks"), mark(f.numbersA[0], "P1", 80, 0), nil)
+		j.mustFail(409, "conflict", "", "POST", path, map[string]any{"number": f.numbersA[0], "reason": "亲属"})
+		j.must(201, "POST", path, map[string]any{"number": f.numberC, "reason": "曾为其师傅"}, nil)
+		// Declared, the number is off the judge's sheets: declaring it again finds no such number there.
+		j.mustFail(422, "validation_failed", "number", "POST", path, map[string]any{"number": f.numberC, "reason": "曾为其师傅"})
+		// The number leaves the judge's sheets of every stage, and cannot be marked.
+		for _, stage := range []string{"theory", "practical"} {
+			var sh sheet
+			j.must(200, "GET", sheetPath(f.fitter, stage), nil, &sh)
+			if slices.Contains(sh.numbers(), f.numberC) {
+				t.Errorf("%s sheet still has number %s: %v", stage, f.numberC, sh.numbers())
+			}
+		}
+		j.mustFail(422, "validation_failed", "number", "PUT", sheetPath(f.fitter, "practical", "/marks"), mark(f.numberC, "P1", 80, 0))
+		// Other judges still mark it; the chief judge sees the declaration and its reason.
+		s.login(f.recused.Username, fixturePwd).must(200, "PUT", sheetPath(f.fitter, "practical", "/marks"), mark(f.numberC, "P1", 80, 0), nil)
+		var board struct {
+			Events []struct {
+				Conflicts []struct {
+					Number    string `json:"number"`
+					JudgeName string `json:"judge_name"`
+					Reason    string `json:"reason"`
+				} `json:"conflicts"`
+				Stages []struct {
+					Judges []struct {
+						DisplayName string `json:"display_name"`
+						Cells       int    `json:"cells"`
+					} `json:"judges"`
+				} `json:"stages"`
+			} `json:"events"`
+		}
+		s.login(f.chief.Username, fixturePwd).must(200, "GET", fmt.Sprintf("/api/v1/contests/%d/progress", f.judgingContest.ID), nil, &board)
+		c := board.Events[0].Conflicts
+		if len(c) != 1 || c[0].Number != f.numberC || c[0].JudgeName != "judge_a" || c[0].Reason != "曾为其师傅" {
+			t.Errorf("the board's conflicts: %+v", c)
+		}
+		if j := board.Events[0].Stages[1].Judges[0]; j.DisplayName != "judge_a" || j.Cells != 2 {
+			t.Errorf("judge_a's practical sheet on the board: %+v, want 2 cells", j)
+		}
+	})
+}

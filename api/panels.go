@@ -47,3 +47,12 @@ func (h *handlers) removePanelMember(c *gin.Context) {
 	}
 	c.Status(http.StatusNoContent)
 }
+
+func (h *handlers) eventCoverage(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	cov, err := h.svc.EventCoverage(c, caller(c), id)
+	respond(h, c, http.StatusOK, cov, err)
+}

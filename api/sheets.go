@@ -81,3 +81,21 @@ func (h *handlers) reopenSheet(c *gin.Context) {
 	}
 	c.Status(http.StatusNoContent)
 }
+
+type conflictRequest struct {
+	Number string `json:"number" validate:"required,max=16"`
+	Reason string `json:"reason" validate:"required,max=255"`
+}
+
+func (h *handlers) declareConflict(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req conflictRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	out, err := h.svc.DeclareConflict(c, caller(c), id, req.Number, req.Reason)
+	respond(h, c, http.StatusCreated, out, err)
+}

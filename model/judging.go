@@ -18,6 +18,18 @@ type PanelMember struct {
 	UpdatedAt time.Time
 }
 
+// PanelConflict is a conflict a judge declared with one entrant of an event.
+type PanelConflict struct {
+	ID        uint
+	EventID   uint
+	AccountID uint
+	Account   Account
+	EntrantID uint
+	Entrant   Entrant
+	Reason    string
+	CreatedAt time.Time
+}
+
 // Sheet is one judge's marks of one stage of an event; submitting it makes
 // it read-only until it is reopened.
 type Sheet struct {

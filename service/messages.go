@@ -166,6 +166,8 @@ var messages = map[string][2]string{
 	"stage_not_signed_off":      {"阶段“%s”尚未签核", "the stage \"%s\" has not been signed off"},
 	"signoff_waiting":           {"阶段“%s”还有裁判未提交评分表：%s", "in the stage \"%s\" these judges have not submitted: %s"},
 	"signoff_no_judges":         {"该阶段没有裁判，不能签核", "this stage has no judges and cannot be signed off"},
+	"conflict_after_marks":      {"您已为 %s 号评分，不能再申报回避；请联系裁判长", "you have marked number %s already and can no longer step aside; ask the chief judge"},
+	"conflict_declared":         {"已对 %s 号申报回避", "you have stepped aside from number %s already"},
 	"already_drawn":             {"项目“%s”已抽签，不能再更改", "the event \"%s\" has been drawn and cannot change"},
 	"reject_reason_required":    {"驳回时必须填写理由", "a rejection needs a reason"},
 	"ids_not_in_event":          {"部分报名不属于该项目", "some entries are not in this event"},

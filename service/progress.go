@@ -32,6 +32,8 @@ type EventProgress struct {
 	CheckedIn int             `json:"checked_in"`
 	Absent    int             `json:"absent"`
 	Stages    []StageProgress `json:"stages"`
+	// Conflicts are the conflicts its judges declared, with their reasons.
+	Conflicts []Conflict `json:"conflicts"`
 }
 
 // StageProgress is one stage of an event on the board.
@@ -100,10 +102,11 @@ type progressFacts struct {
 		Attendance string
 		N          int
 	}
-	members  []model.PanelMember
-	sheets   []model.Sheet
-	marks    map[uint]int
-	signoffs []model.StageSignoff
+	members   []model.PanelMember
+	sheets    []model.Sheet
+	marks     map[uint]int
+	signoffs  []model.StageSignoff
+	conflicts []model.PanelConflict
 }
 
 func (s *Service) progressFacts(ctx context.Context, eventIDs []uint) (progressFacts, error) {
@@ -135,7 +138,11 @@ func (s *Service) progressFacts(ctx context.Context, eventIDs []uint) (progressF
 	for _, c := range counts {
 		f.marks[c.SheetID] = c.N
 	}
-	err := db.Where("event_id IN ?", eventIDs).Find(&f.signoffs).Error
+	if err := db.Where("event_id IN ?", eventIDs).Find(&f.signoffs).Error; err != nil {
+		return f, err
+	}
+	var err error
+	f.conflicts, err = s.eventConflicts(ctx, eventIDs, 0)
 	return f, err
 }
 
@@ -145,7 +152,12 @@ func (f progressFacts) event(ev model.Event) (EventProgress, error) {
 	if err != nil {
 		return EventProgress{}, err
 	}
-	out := EventProgress{EventID: ev.ID, EventName: ev.Name, Stages: []StageProgress{}}
+	out := EventProgress{EventID: ev.ID, EventName: ev.Name, Stages: []StageProgress{}, Conflicts: []Conflict{}}
+	for _, pc := range f.conflicts {
+		if pc.EventID == ev.ID {
+			out.Conflicts = append(out.Conflicts, conflictView(pc))
+		}
+	}
 	for _, a := range f.attendance {
 		if a.EventID != ev.ID {
 			continue
@@ -168,7 +180,7 @@ func (f progressFacts) event(ev model.Event) (EventProgress, error) {
 			if m.EventID != ev.ID || !slices.Contains(stagesOf(m), st.Code) {
 				continue
 			}
-			jp := JudgeProgress{AccountID: m.AccountID, DisplayName: m.Account.DisplayName, Duty: m.Duty, Cells: f.rowsFor(ev.ID, m.Account.OrganisationID) * len(crit)}
+			jp := JudgeProgress{AccountID: m.AccountID, DisplayName: m.Account.DisplayName, Duty: m.Duty, Cells: f.rowsFor(ev.ID, m) * len(crit)}
 			if i := slices.IndexFunc(f.sheets, func(sh model.Sheet) bool {
 				return sh.EventID == ev.ID && sh.Stage == st.Code && sh.JudgeID == m.AccountID
 			}); i >= 0 {
@@ -182,12 +194,17 @@ func (f progressFacts) event(ev model.Event) (EventProgress, error) {
 }
 
 // rowsFor counts the rows of a judge's sheets in an event: its entrants but
-// those of the judge's own organisation.
-func (f progressFacts) rowsFor(eventID, judgeOrganisation uint) int {
+// those of the judge's own organisation and those it declared a conflict with.
+func (f progressFacts) rowsFor(eventID uint, judge model.PanelMember) int {
 	n := 0
 	for _, e := range f.entrants {
-		if e.EventID == eventID && e.EnterpriseID != judgeOrganisation {
+		if e.EventID == eventID && e.EnterpriseID != judge.Account.OrganisationID {
 			n += e.N
+		}
+	}
+	for _, pc := range f.conflicts {
+		if pc.EventID == eventID && pc.AccountID == judge.AccountID && pc.Entrant.Attendance != AttendanceAbsent {
+			n--
 		}
 	}
 	return n

@@ -56,6 +56,9 @@ type Sheet struct {
 	// Editable is true while the judge may still change marks.
 	Editable bool `json:"editable"`
 	Version  int  `json:"version"`
+	// Conflicts are the judge's own declared conflicts in the event: those
+	// numbers are not on its sheets.
+	Conflicts []Conflict `json:"conflicts"`
 }
 
 // MarkInput is a mark as a judge types it. Version is the mark's version the
@@ -122,9 +125,13 @@ func (s *Service) openSheet(ctx context.Context, c Caller, eventID uint, stage s
 // sheetEntrants are the rows a judge marks: the event's approved, drawn
 // entrants who are not absent and not of the judge's own organisation.
 func (s *Service) sheetEntrants(ctx context.Context, c Caller, eventID uint) *gorm.DB {
-	return c.notRecused(s.conn(ctx).Model(&model.Entrant{}).
+	db := s.conn(ctx)
+	declared := db.Session(&gorm.Session{NewDB: true}).Model(&model.PanelConflict{}).Select("entrant_id").
+		Where("event_id = ? AND account_id = ?", eventID, c.AccountID)
+	return c.notRecused(db.Model(&model.Entrant{}).
 		Where("entrants.event_id = ? AND entrants.status = ? AND entrants.draw_number <> '' AND entrants.attendance <> ?",
-			eventID, EntrantApproved, AttendanceAbsent))
+			eventID, EntrantApproved, AttendanceAbsent).
+		Where("entrants.id NOT IN (?)", declared))
 }
 
 // judgeSheet is a judge's sheet with whether its stage is signed off.
@@ -194,6 +201,14 @@ func (s *Service) sheetView(ctx context.Context, c Caller, sc sheetContext) (She
 		out.Rows = append(out.Rows, row)
 	}
 	out.Editable = sc.ct.Status == model.StepJudging && out.SubmittedAt == nil
+	declared, err := s.eventConflicts(ctx, []uint{sc.ev.ID}, c.AccountID)
+	if err != nil {
+		return out, err
+	}
+	out.Conflicts = make([]Conflict, len(declared))
+	for i, pc := range declared {
+		out.Conflicts[i] = conflictView(pc)
+	}
 	return out, nil
 }
 

@@ -145,6 +145,10 @@ test('the admin adds a judge who marks both stages to the panel', async () => {
   await expect(rows.first()).toContainText('理论')
   await expect(rows.first()).toContainText('实操')
   await expect(rows.first()).not.toContainText('practical')
+  // One judge where the template's trimmed mean needs five: the page says so before judging starts.
+  const coverage = page.getByTestId('panel-coverage')
+  await expect(coverage).toContainText('“实操”有 1 名裁判，评分规则需要 5 名')
+  await expect(coverage).toContainText(`${ENTERPRISES[0].name} 的 2 名参赛者只有 1 名裁判可评`)
 })
 
 test('the admin adds a chief judge and a check-in clerk, who mark no stage', async () => {

@@ -8,6 +8,7 @@ import { ADMIN, apiAs, login, shot } from './support'
 const PASSWORD = 'Sheet-e2e-2026'
 const JUDGE = 'judge_cb'
 const CHIEF = 'chief_cb'
+const JUDGE2 = 'judge_cb2'
 const ENTERPRISES = [
   { name: '城北机床厂', code: '91440300MA5XW0021', user: 'ent_cb1' },
   { name: '城北电力公司', code: '91440300MA5XW0022', user: 'ent_cb2' },
@@ -73,6 +74,8 @@ test('a district contest is at judging, with three drawn entrants and a judge of
   await admin.post(`/events/${event.id}/draw`, { seed: 'c0ffee' })
   const judge = await account(JUDGE, 'judge', district.id)
   await admin.post(`/events/${event.id}/panel`, { account_id: judge.id, duty: 'judge', stages: ['theory', 'practical'] })
+  const judge2 = await account(JUDGE2, 'judge', district.id)
+  await admin.post(`/events/${event.id}/panel`, { account_id: judge2.id, duty: 'judge', stages: ['theory'] })
   const chief = await account(CHIEF, 'judge', district.id)
   await admin.post(`/events/${event.id}/panel`, { account_id: chief.id, duty: 'chief' })
   await admin.post(`/contests/${contest.id}/steps`, { to: 'judging' })
@@ -163,6 +166,27 @@ test('on a phone each number is a card and nothing scrolls sideways', async () =
   await shot(page, '43-sheet-phone')
 })
 
+test('a second judge steps aside from one number, which leaves its sheet', async () => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.getByTestId('logout').click()
+  await login(page, JUDGE2, PASSWORD)
+  await expect(page).toHaveURL(/\/$/)
+  await page.goto(`/sheets/${eventId}/theory`)
+  await expect(page.getByTestId('sheet-grid').locator('tbody tr')).toHaveCount(3)
+  await page.getByTestId('declare-conflict').click()
+  const dialog = page.getByRole('dialog', { name: '申报回避' })
+  await dialog.getByTestId('conflict-save').click()
+  await expect(dialog).toContainText('请选择参赛号')
+  await dialog.getByTestId('conflict-number').locator('.el-select__wrapper').click()
+  await page.locator('.el-select-dropdown:visible').getByRole('option', { name: '002', exact: true }).click()
+  await dialog.getByTestId('conflict-reason').fill('亲属')
+  await dialog.getByTestId('conflict-save').click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('sheet-grid').locator('tbody tr')).toHaveCount(2)
+  await expect(page.getByTestId('sheet-conflicts')).toHaveText('已申报回避：002（亲属）')
+  await expect(cell('002', 'T1')).toHaveCount(0)
+})
+
 test('the chief judge follows the board, signs the submitted stage off, and an organiser takes it back with a reason', async () => {
   await page.setViewportSize({ width: 1024, height: 768 })
   await page.getByTestId('logout').click()
@@ -176,6 +200,8 @@ test('the chief judge follows the board, signs the submitted stage off, and an o
   await expect(practical).toContainText('已提交')
   await expect(theory).toContainText('0/3')
   await expect(theory.getByRole('button', { name: '签核' })).toBeDisabled()
+  await expect(theory).toContainText('0/2')
+  await expect(page.getByTestId('progress-conflicts')).toContainText(`${JUDGE2} 回避 002 号：亲属`)
   await shot(page, '44-progress-chief')
   await practical.getByRole('button', { name: '签核' }).click()
   await page.getByRole('dialog').getByRole('button', { name: '签核' }).click()

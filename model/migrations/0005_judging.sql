@@ -18,6 +18,22 @@ CREATE TABLE panel_members (
 CREATE UNIQUE INDEX ux_panel_members ON panel_members (event_id, account_id);
 CREATE INDEX ix_panel_members_account ON panel_members (account_id);
 
+-- A conflict a judge declares with one entrant (回避): the entrant leaves the
+-- judge's sheets, and the chief judge sees why.
+CREATE TABLE panel_conflicts (
+  id {{id}},
+  event_id {{ref}} NOT NULL,
+  account_id {{ref}} NOT NULL,
+  entrant_id {{ref}} NOT NULL,
+  reason VARCHAR(255) NOT NULL,
+  created_at {{time}} NOT NULL,
+  FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE,
+  FOREIGN KEY (account_id) REFERENCES accounts (id),
+  FOREIGN KEY (entrant_id) REFERENCES entrants (id)
+){{options}};
+
+CREATE UNIQUE INDEX ux_panel_conflicts ON panel_conflicts (event_id, account_id, entrant_id);
+
 ALTER TABLE entrants ADD COLUMN attendance VARCHAR(8) NOT NULL DEFAULT '';
 ALTER TABLE entrants ADD COLUMN checked_in_at {{time}} NULL;
 ALTER TABLE entrants ADD COLUMN checked_in_by {{ref}} NULL;

@@ -1,5 +1,5 @@
 import { http } from './http'
-import type { Attendance, CheckInRow, Duty, JudgeDuty, Page, PageQuery, PanelMember, Progress, Schemas, Sheet, SheetMark } from './types'
+import type { Attendance, CheckInRow, Coverage, Duty, JudgeDuty, Page, PageQuery, PanelMember, Progress, Schemas, Sheet, SheetMark } from './types'
 
 export type MarkInput = Schemas['MarkRequest']
 
@@ -12,10 +12,13 @@ export const judgingApi = {
   addPanelMember: (eventId: number, accountId: number, duty: Duty, stages: string[]) =>
     http.post<PanelMember>(`/events/${eventId}/panel`, { account_id: accountId, duty, stages } satisfies Schemas['PanelMemberRequest']),
   removePanelMember: (id: number) => http.delete(`/panel-members/${id}`),
+  coverage: (eventId: number) => http.get<Coverage>(`/events/${eventId}/panel/coverage`),
   checkIn: (eventId: number, query: PageQuery & { number?: string }) => http.get<Page<CheckInRow>>(`/events/${eventId}/check-in`, query),
   setAttendance: (entrantId: number, attendance: Attendance | '', version: number) =>
     http.post<CheckInRow>(`/entrants/${entrantId}/attendance`, { attendance, version } satisfies Schemas['AttendanceRequest']),
   sheet: (eventId: number, stage: string) => http.get<Sheet>(sheetPath(eventId, stage)),
+  declareConflict: (eventId: number, number: string, reason: string) =>
+    http.post<Schemas['Conflict']>(`/events/${eventId}/conflicts`, { number, reason } satisfies Schemas['ConflictRequest']),
   saveMark: (eventId: number, stage: string, mark: MarkInput) => http.put<SheetMark>(`${sheetPath(eventId, stage)}/marks`, mark),
   submit: (eventId: number, stage: string, version: number) =>
     http.post<Sheet>(`${sheetPath(eventId, stage)}/submit`, { version } satisfies Schemas['SubmitSheetRequest']),

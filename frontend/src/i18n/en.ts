@@ -382,6 +382,14 @@ const en: Messages = {
     done: 'Draw done',
   },
   sheet: {
+    declareConflict: 'Step aside',
+    conflictHint: 'Step aside from a number you have a conflict with (a relative, an apprentice): it leaves your sheets, and the chief judge sees your reason. A number you have marked cannot be declared.',
+    conflictNumber: 'Number',
+    conflictReason: 'Reason',
+    conflictNumberRequired: 'Choose a number',
+    conflictReasonRequired: 'Give the reason',
+    conflictDeclared: 'You stepped aside from number {number}',
+    declared: 'Stepped aside from: {list}',
     title: 'Score sheet',
     number: 'No.',
     max: 'max {max}',
@@ -411,6 +419,8 @@ const en: Messages = {
     back: 'Back to home',
   },
   progress: {
+    conflicts: 'Judges who stepped aside:',
+    conflict: '{judge} from number {number}: {reason}',
     title: 'Judging progress',
     open: 'Judging progress',
     back: 'Back',
@@ -443,6 +453,9 @@ const en: Messages = {
     encryption: 'Encryption judge',
   },
   panel: {
+    coverageTitle: 'Too few judges once judges step aside',
+    coverageStage: '"{stage}" has {judges} judges; the combine rule needs {needed}:',
+    coverageLine: 'the {entrants} entrants of {enterprise} have only {judges} judges who may mark them (their own enterprise\'s judges step aside)',
     tab: 'Panel',
     add: 'Add',
     addTitle: 'Add to the panel',

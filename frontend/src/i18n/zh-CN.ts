@@ -380,6 +380,14 @@ const zhCN = {
     done: '抽签完成',
   },
   sheet: {
+    declareConflict: '申报回避',
+    conflictHint: '与某个参赛号有利害关系（如亲属、师徒）时申报回避：该号从您的评分表中移除，裁判长可看到申报理由。已评分的号码不能申报。',
+    conflictNumber: '参赛号',
+    conflictReason: '回避理由',
+    conflictNumberRequired: '请选择参赛号',
+    conflictReasonRequired: '请填写回避理由',
+    conflictDeclared: '已对 {number} 号申报回避',
+    declared: '已申报回避：{list}',
     title: '评分表',
     number: '号',
     max: '满分 {max}',
@@ -409,6 +417,8 @@ const zhCN = {
     back: '返回首页',
   },
   progress: {
+    conflicts: '裁判申报的回避：',
+    conflict: '{judge} 回避 {number} 号：{reason}',
     title: '评审进度',
     open: '评审进度',
     back: '返回',
@@ -441,6 +451,9 @@ const zhCN = {
     encryption: '加密裁判',
   },
   panel: {
+    coverageTitle: '回避后裁判人数不足',
+    coverageStage: '“{stage}”有 {judges} 名裁判，评分规则需要 {needed} 名：',
+    coverageLine: '{enterprise} 的 {entrants} 名参赛者只有 {judges} 名裁判可评（本单位的裁判回避）',
     tab: '裁判组',
     add: '添加',
     addTitle: '添加裁判组成员',
