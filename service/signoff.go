@@ -46,10 +46,7 @@ func (s *Service) SignOffStage(ctx context.Context, c Caller, eventID uint, stag
 		if err != nil {
 			return err
 		}
-		if err := judging(ct); err != nil {
-			return err
-		}
-		st, err := eventStage(ev, stage)
+		st, err := judgedStage(ct, ev, stage)
 		if err != nil {
 			return err
 		}
@@ -79,10 +76,7 @@ func (s *Service) ReopenStage(ctx context.Context, c Caller, eventID uint, stage
 		if err != nil {
 			return err
 		}
-		if err := judging(ct); err != nil {
-			return err
-		}
-		st, err := eventStage(ev, stage)
+		st, err := judgedStage(ct, ev, stage)
 		if err != nil {
 			return err
 		}
@@ -129,6 +123,14 @@ func (s *Service) judgesNotSubmitted(ctx context.Context, eventID uint, stage st
 		return nil, conflict("signoff_no_judges")
 	}
 	return waiting, nil
+}
+
+// judgedStage finds a stage of an event whose contest is judging.
+func judgedStage(ct model.Contest, ev model.Event, code string) (Stage, error) {
+	if err := judging(ct); err != nil {
+		return Stage{}, err
+	}
+	return eventStage(ev, code)
 }
 
 // eventStage finds a stage of an event's rules.
