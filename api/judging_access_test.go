@@ -60,6 +60,9 @@ var judgingCases = []judgingCase{
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403}},
 	{route: "GET /api/v1/events/:id/sheets/:stage", path: "/api/v1/events/{fitter}/sheets/theory",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403}},
+	// A judge's sheet, read-only, for those who lead the event.
+	{route: "GET /api/v1/events/:id/sheets/:stage/judges/:judge", path: "/api/v1/events/{fitter}/sheets/practical/judges/{judge}",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403}},
 	// Enterprise C's entrant is on every practical sheet of 钳工 …
 	{route: "PUT /api/v1/events/:id/sheets/:stage/marks", path: "/api/v1/events/{fitter}/sheets/practical/marks",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403},
@@ -107,7 +110,7 @@ var judgingCases = []judgingCase{
 func (f judgingFixture) expand(path string) string {
 	id := func(n uint) string { return fmt.Sprint(n) }
 	return strings.NewReplacer("{fitter}", id(f.fitter.ID), "{judgingContest}", id(f.judgingContest.ID), "{entrantC}", id(f.entrantC.EntrantID),
-		"{encryptionMember}", id(f.encryptionMember)).Replace(path)
+		"{encryptionMember}", id(f.encryptionMember), "{judge}", id(f.judge.ID)).Replace(path)
 }
 
 func (s *server) judgingClient(j juror, f judgingFixture) *client {

@@ -431,3 +431,37 @@ func TestConflict_AJudgeStepsAsideFromOneNumberBeforeMarkingIt(t *testing.T) {
 		}
 	})
 }
+
+func TestJudgeSheet_TheChiefJudgeSeesATraineesMarksReadOnly(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		s.login(f.organiser.Username, fixturePwd).must(201, "POST", fmt.Sprintf("/api/v1/events/%d/panel", f.fitter.ID),
+			map[string]any{"account_id": f.spare.ID, "duty": "trainee", "stages": []string{"practical"}}, nil)
+		s.login(f.spare.Username, fixturePwd).must(200, "PUT", sheetPath(f.fitter, "practical", "/marks"), mark(f.numberC, "P1", 66.5, 0), nil)
+		chief := s.login(f.chief.Username, fixturePwd)
+		var sh struct {
+			Duty     string `json:"duty"`
+			Editable bool   `json:"editable"`
+			Rows     []struct {
+				Number string               `json:"number"`
+				Marks  map[string]sheetMark `json:"marks"`
+			} `json:"rows"`
+		}
+		chief.must(200, "GET", sheetPath(f.fitter, "practical", fmt.Sprintf("/judges/%d", f.spare.ID)), nil, &sh)
+		if sh.Duty != "trainee" || sh.Editable || len(sh.Rows) != 3 {
+			t.Fatalf("the trainee's sheet: %+v", sh)
+		}
+		for _, r := range sh.Rows {
+			if r.Number == f.numberC && r.Marks["P1"].Points != 66.5 {
+				t.Errorf("the trainee's mark of %s: %+v", r.Number, r.Marks)
+			}
+		}
+		// The recused judge's sheet lacks enterprise A's entrants there too; a stage the judge does not mark is not found.
+		chief.must(200, "GET", sheetPath(f.fitter, "practical", fmt.Sprintf("/judges/%d", f.recused.ID)), nil, &sh)
+		if len(sh.Rows) != 1 || sh.Rows[0].Number != f.numberC {
+			t.Errorf("the recused judge's sheet: %+v", sh.Rows)
+		}
+		chief.mustFail(404, "not_found", "", "GET", sheetPath(f.fitter, "theory", fmt.Sprintf("/judges/%d", f.recused.ID)), nil)
+	})
+}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -98,4 +99,18 @@ func (h *handlers) declareConflict(c *gin.Context) {
 	}
 	out, err := h.svc.DeclareConflict(c, caller(c), id, req.Number, req.Reason)
 	respond(h, c, http.StatusCreated, out, err)
+}
+
+func (h *handlers) judgeSheet(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	judge, err := strconv.ParseUint(c.Param("judge"), 10, 32)
+	if err != nil || judge == 0 {
+		h.fail(c, &service.Error{Kind: service.KindNotFound, Code: "not_found", Text: service.T("not_found", c.Param("judge"))})
+		return
+	}
+	sheet, err := h.svc.JudgeSheet(c, caller(c), id, c.Param("stage"), uint(judge))
+	respond(h, c, http.StatusOK, sheet, err)
 }

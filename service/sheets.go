@@ -108,13 +108,9 @@ func (s *Service) openSheet(ctx context.Context, c Caller, eventID uint, stage s
 	if err != nil {
 		return sc, err
 	}
-	rules, err := parseRules(ev.Rules)
+	st, crit, err := eventStageCriteria(ev, stage)
 	if err != nil {
 		return sc, err
-	}
-	st, crit, ok := stageOf(rules, stage)
-	if !ok {
-		return sc, notFound("stage")
 	}
 	if (write && ct.Status != model.StepJudging) || slices.Index(steps, ct.Status) < slices.Index(steps, model.StepJudging) {
 		return sc, wrongStep(ct.Status)
@@ -450,4 +446,47 @@ func (s *Service) ReopenSheet(ctx context.Context, c Caller, eventID uint, stage
 		return s.auditWithReason(ctx, c, "sheet.reopen", "sheet", sheet.ID, map[string]any{"submitted_at": sheet.SubmittedAt},
 			map[string]any{"event_id": ev.ID, "stage": stage, "judge_id": judgeID}, reason)
 	})
+}
+
+// JudgeSheet shows one judge's or trainee's sheet of a stage, read-only, to
+// the event's organisers and chief judge: that is where a trainee's marks are
+// seen, and they never count.
+func (s *Service) JudgeSheet(ctx context.Context, c Caller, eventID uint, stage string, judgeID uint) (Sheet, error) {
+	ev, err := s.loadEvent(ctx, eventID)
+	if err != nil {
+		return Sheet{}, err
+	}
+	ct, err := s.leadsEvent(ctx, c, ev)
+	if err != nil {
+		return Sheet{}, err
+	}
+	acc, err := s.loadAccount(ctx, judgeID)
+	if err != nil {
+		return Sheet{}, err
+	}
+	judge := Caller{AccountID: acc.ID, Role: acc.Role, OrganisationID: acc.OrganisationID}
+	duty, err := s.marker(ctx, judge, ev, stage)
+	if err != nil {
+		return Sheet{}, notFound("sheet")
+	}
+	st, crit, err := eventStageCriteria(ev, stage)
+	if err != nil {
+		return Sheet{}, err
+	}
+	v, err := s.sheetView(ctx, judge, sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit})
+	v.Editable = false
+	return v, err
+}
+
+// eventStageCriteria finds a stage of an event's rules with its criteria.
+func eventStageCriteria(ev model.Event, code string) (Stage, []Criterion, error) {
+	rules, err := parseRules(ev.Rules)
+	if err != nil {
+		return Stage{}, nil, err
+	}
+	st, crit, ok := stageOf(rules, code)
+	if !ok {
+		return st, nil, notFound("stage")
+	}
+	return st, crit, nil
 }

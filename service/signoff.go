@@ -135,13 +135,6 @@ func judgedStage(ct model.Contest, ev model.Event, code string) (Stage, error) {
 
 // eventStage finds a stage of an event's rules.
 func eventStage(ev model.Event, code string) (Stage, error) {
-	rules, err := parseRules(ev.Rules)
-	if err != nil {
-		return Stage{}, err
-	}
-	st, _, ok := stageOf(rules, code)
-	if !ok {
-		return st, notFound("stage")
-	}
-	return st, nil
+	st, _, err := eventStageCriteria(ev, code)
+	return st, err
 }

@@ -17,6 +17,7 @@ export const judgingApi = {
   setAttendance: (entrantId: number, attendance: Attendance | '', version: number) =>
     http.post<CheckInRow>(`/entrants/${entrantId}/attendance`, { attendance, version } satisfies Schemas['AttendanceRequest']),
   sheet: (eventId: number, stage: string) => http.get<Sheet>(sheetPath(eventId, stage)),
+  judgeSheet: (eventId: number, stage: string, judgeId: number) => http.get<Sheet>(`${sheetPath(eventId, stage)}/judges/${judgeId}`),
   declareConflict: (eventId: number, number: string, reason: string) =>
     http.post<Schemas['Conflict']>(`/events/${eventId}/conflicts`, { number, reason } satisfies Schemas['ConflictRequest']),
   saveMark: (eventId: number, stage: string, mark: MarkInput) => http.put<SheetMark>(`${sheetPath(eventId, stage)}/marks`, mark),

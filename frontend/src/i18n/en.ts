@@ -419,6 +419,8 @@ const en: Messages = {
     back: 'Back to home',
   },
   progress: {
+    sheetOf: '{judge}\'s sheet of "{stage}" (read-only)',
+    traineeNote: 'A trainee\'s marks are kept for the record and never count',
     conflicts: 'Judges who stepped aside:',
     conflict: '{judge} from number {number}: {reason}',
     title: 'Judging progress',

@@ -417,6 +417,8 @@ const zhCN = {
     back: '返回首页',
   },
   progress: {
+    sheetOf: '{judge} 的“{stage}”评分表（只读）',
+    traineeNote: '见习裁判的分数只作记录，不计入成绩',
     conflicts: '裁判申报的回避：',
     conflict: '{judge} 回避 {number} 号：{reason}',
     title: '评审进度',
