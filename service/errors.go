@@ -70,8 +70,10 @@ func forbidden() *Error {
 	return &Error{Kind: KindForbidden, Code: "forbidden", Text: T("forbidden")}
 }
 
+// notFound says that a thing is not there, naming it in the caller's
+// language: what is the key of its noun among the messages ("thing_" + what).
 func notFound(what string) *Error {
-	return &Error{Kind: KindNotFound, Code: "not_found", Text: T("not_found", what)}
+	return &Error{Kind: KindNotFound, Code: "not_found", Text: T("not_found", T("thing_"+what))}
 }
 
 func conflict(key string, args ...any) *Error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"golang.org/x/crypto/bcrypt"
@@ -82,4 +83,18 @@ func TestTransaction_NestedCallsJoinTheOuterOne(t *testing.T) {
 			t.Errorf("outer failure: %v, %d audit rows kept; want the failure and none", err, n)
 		}
 	})
+}
+
+// TestNotFound_NamesTheThingInTheCallersLanguage: every thing the service may
+// not find is named by a word of its own in Chinese and in English, never by
+// its internal key.
+func TestNotFound_NamesTheThingInTheCallersLanguage(t *testing.T) {
+	for _, what := range []string{"account", "contest", "draw", "entrant", "event", "organisation", "panel_member", "person", "sheet", "stage"} {
+		for _, lang := range []Lang{LangZH, LangEN} {
+			text := notFound(what).Text.In(lang)
+			if strings.Contains(text, "thing_") || (lang == LangZH && strings.ContainsAny(text, "abcdefghijklmnopqrstuvwxyz")) {
+				t.Errorf("not found %s in %s: %q", what, lang, text)
+			}
+		}
+	}
 }
