@@ -232,3 +232,23 @@ test('the chief judge follows the board, signs the submitted stage off, and an o
   await expect(practical).not.toContainText('已签核')
   await expect(practical.getByRole('button', { name: '重新开放' })).toBeVisible()
 })
+
+test('a mark on a measurement criterion carries the reason of its deduction', async () => {
+  await page.getByTestId('logout').click()
+  await login(page, JUDGE, PASSWORD)
+  await expect(page).toHaveURL(/\/$/)
+  await page.goto(`/sheets/${eventId}/theory`)
+  await cell('001', 'T1').fill('92')
+  await cell('001', 'T1').press('Enter')
+  await page.getByTestId('note-001-T1').fill('少答一题')
+  await page.getByTestId('note-001-T1').blur()
+  await expect
+    .poll(async () => {
+      const sheet = await judgeApi.get<{ rows: { number: string; marks: Record<string, { points: number; note: string }> }[] }>(`/events/${eventId}/sheets/theory`)
+      return sheet.rows.find((r) => r.number === '001')?.marks.T1
+    })
+    .toMatchObject({ points: 92, note: '少答一题' })
+  await page.reload()
+  await expect(page.getByTestId('note-001-T1')).toHaveValue('少答一题')
+  await expect(cell('001', 'T1')).toHaveValue('92')
+})

@@ -382,6 +382,7 @@ const en: Messages = {
     done: 'Draw done',
   },
   sheet: {
+    note: 'Deduction reason',
     declareConflict: 'Step aside',
     conflictHint: 'Step aside from a number you have a conflict with (a relative, an apprentice): it leaves your sheets, and the chief judge sees your reason. A number you have marked cannot be declared.',
     conflictNumber: 'Number',

@@ -380,6 +380,7 @@ const zhCN = {
     done: '抽签完成',
   },
   sheet: {
+    note: '扣分说明',
     declareConflict: '申报回避',
     conflictHint: '与某个参赛号有利害关系（如亲属、师徒）时申报回避：该号从您的评分表中移除，裁判长可看到申报理由。已评分的号码不能申报。',
     conflictNumber: '参赛号',
