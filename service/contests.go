@@ -255,7 +255,7 @@ func (s *Service) UpdateContest(ctx context.Context, c Caller, id uint, in Conte
 		if ct.Version != in.Version {
 			return staleVersion()
 		}
-		if ct.Status != model.StepDraft && !(in.onlyScheduleChanges() && slices.Index(steps, ct.Status) < slices.Index(steps, model.StepJudging)) {
+		if ct.Status != model.StepDraft && !(in.onlyScheduleChanges() && stepOrder(ct.Status, model.StepJudging) < 0) {
 			return wrongStep(ct.Status)
 		}
 		if in.Kind != nil && *in.Kind != ct.Kind {

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"leitai/model"
@@ -65,7 +64,7 @@ func (s *Service) sheetSummaries(ctx context.Context, c Caller, ev model.Event, 
 	if err != nil {
 		return nil, err
 	}
-	started := slices.Index(steps, ct.Status) >= slices.Index(steps, model.StepJudging)
+	started := stepOrder(ct.Status, model.StepJudging) >= 0
 	var rows int64
 	if started {
 		if err := s.sheetEntrants(ctx, c, ev.ID).Count(&rows).Error; err != nil {

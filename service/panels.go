@@ -67,7 +67,7 @@ func (s *Service) panelEvent(ctx context.Context, c Caller, eventID uint) (model
 	if err != nil {
 		return ev, err
 	}
-	if slices.Index(steps, ct.Status) > slices.Index(steps, model.StepJudging) {
+	if stepOrder(ct.Status, model.StepJudging) > 0 {
 		return ev, wrongStep(ct.Status)
 	}
 	return ev, nil

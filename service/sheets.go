@@ -112,7 +112,7 @@ func (s *Service) openSheet(ctx context.Context, c Caller, eventID uint, stage s
 	if err != nil {
 		return sc, err
 	}
-	if (write && ct.Status != model.StepJudging) || slices.Index(steps, ct.Status) < slices.Index(steps, model.StepJudging) {
+	if (write && ct.Status != model.StepJudging) || stepOrder(ct.Status, model.StepJudging) < 0 {
 		return sc, wrongStep(ct.Status)
 	}
 	return sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit}, nil

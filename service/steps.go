@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"leitai/model"
@@ -10,6 +11,10 @@ import (
 
 // Steps lists a contest's steps in order.
 func Steps() []string { return append([]string(nil), steps...) }
+
+// stepOrder compares two steps of the lifecycle: below zero when a comes
+// before b, zero when they are the same step, above zero after.
+func stepOrder(a, b string) int { return slices.Index(steps, a) - slices.Index(steps, b) }
 
 func stepAllowed(from, to string) bool {
 	for i := 0; i+1 < len(steps); i++ {
