@@ -187,6 +187,12 @@ func TestJudging_OnlyInTheJudgingStep(t *testing.T) {
 			t.Error("a sheet is editable after judging")
 		}
 		org.mustFail(409, "wrong_step", "", "POST", fmt.Sprintf("/api/v1/events/%d/panel", f.fitter.ID), map[string]any{"account_id": f.spare.ID, "duty": "judge", "stages": []string{"theory"}})
+		// Check-in is over too.
+		org.mustFail(409, "wrong_step", "", "GET", fmt.Sprintf("/api/v1/events/%d/check-in", f.fitter.ID), nil)
+		// Before judging, a judge already on a panel has no sheet to open: the fixture's
+		// first contest is still open for registration.
+		org.must(201, "POST", fmt.Sprintf("/api/v1/events/%d/panel", f.event.ID), map[string]any{"account_id": f.spare.ID, "duty": "judge", "stages": []string{"practical"}}, nil)
+		s.login(f.spare.Username, fixturePwd).mustFail(409, "wrong_step", "", "GET", sheetPath(f.event, "practical"), nil)
 	})
 }
 
