@@ -1,12 +1,15 @@
 package api_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"gorm.io/gorm"
@@ -210,6 +213,70 @@ func TestMarks_FirstMarksOfASheetAtOnceAllLand(t *testing.T) {
 		db.Model(&model.MarkChange{}).Count(&changes)
 		if marks != int64(len(numbers)) || changes != int64(len(numbers)) {
 			t.Errorf("%d marks and %d changes stored, want %d of each", marks, changes, len(numbers))
+		}
+	})
+}
+
+// TestMarks_NoMarkLandsAfterJudgingEnds keeps judges changing marks while the
+// organiser ends judging: a mark is either stored before the contest leaves
+// its judging step, or refused; none is written after it.
+func TestMarks_NoMarkLandsAfterJudgingEnds(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		org := s.login(f.organiser.Username, fixturePwd)
+		j := s.login(f.judge.Username, fixturePwd)
+		type cell struct{ stage, criterion, number string }
+		var cells []cell
+		for _, n := range append(slices.Clone(f.numbersA), f.numberC) {
+			cells = append(cells, cell{"theory", "T1", n}, cell{"practical", "P1", n})
+		}
+		const rounds = 60
+		var stored atomic.Int64
+		refused := make([]string, len(cells))
+		var wg sync.WaitGroup
+		for i, at := range cells {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				c := &client{s: j.s, cookie: j.cookie, csrf: j.csrf}
+				version := 0
+				for r := range rounds {
+					res := c.do("PUT", sheetPath(f.fitter, at.stage, "/marks"), mark(at.number, at.criterion, 10+r, version))
+					if res.Code != http.StatusOK {
+						refused[i] = fmt.Sprintf("%d %s", res.Code, res.Body)
+						return
+					}
+					stored.Add(1)
+					var m struct {
+						Version int `json:"version"`
+					}
+					if err := json.Unmarshal(res.Body.Bytes(), &m); err != nil {
+						refused[i] = err.Error()
+						return
+					}
+					version = m.Version
+				}
+			}()
+		}
+		for stored.Load() < int64(len(cells)) {
+			runtime.Gosched()
+		}
+		org.must(200, "POST", fmt.Sprintf("/api/v1/contests/%d/steps", f.judgingContest.ID), map[string]any{"to": "public_notice"}, nil)
+		var atEnd, afterwards int64
+		db.Model(&model.MarkChange{}).Count(&atEnd)
+		wg.Wait()
+		db.Model(&model.MarkChange{}).Count(&afterwards)
+		if afterwards != atEnd {
+			t.Errorf("%d changes of marks were written after judging ended", afterwards-atEnd)
+		}
+		if afterwards != stored.Load() {
+			t.Errorf("%d marks answered 200, %d changes stored", stored.Load(), afterwards)
+		}
+		for i, why := range refused {
+			if why != "" && !strings.Contains(why, "wrong_step") {
+				t.Errorf("a mark of %+v was refused for another reason: %s", cells[i], why)
+			}
 		}
 	})
 }
