@@ -16,7 +16,8 @@ type judgingFixture struct {
 	power          org
 	powerAcc       account
 	judgingContest contest
-	// fitter and welder are the events 钳工 and 焊工.
+	// fitter and welder are the events 钳工 and 焊工; 焊工's practical stage
+	// records the time used and has a criterion P2 marked on the 0–3 scale.
 	fitter, welder event
 	// chief, judge, checkIn and encryption have those duties in 钳工; judge
 	// marks both stages, recused the practical one; otherJudge marks 焊工's
@@ -60,6 +61,16 @@ func (s *server) judgingFixture() judgingFixture {
 	events := fmt.Sprintf("/api/v1/contests/%d/events", f.judgingContest.ID)
 	org.must(201, "POST", events, map[string]any{"name": "钳工", "trade": "钳工", "entrant_type": "individual"}, &f.fitter)
 	org.must(201, "POST", events, map[string]any{"name": "焊工", "trade": "焊工", "entrant_type": "individual"}, &f.welder)
+	// 钳工 does not time its practical stage, so its sheets are marks only; 焊工 keeps the template's time used.
+	rules := f.fitter.Rules
+	rules["stages"].([]any)[1].(map[string]any)["timed"] = false
+	rules["stages"].([]any)[1].(map[string]any)["time_limit"] = 0
+	rules["tie_breaks"] = []string{"stage:practical", "stage:theory", "shared"}
+	org.must(200, "PATCH", fmt.Sprintf("/api/v1/events/%d", f.fitter.ID), map[string]any{"version": f.fitter.Version, "rules": rules}, &f.fitter)
+	// 焊工 also has a judgement criterion entered on the 0–3 scale, worth 9 points.
+	rules = f.welder.Rules
+	rules["criteria"] = append(rules["criteria"].([]any), map[string]any{"code": "P2", "name": "工艺评价", "stage": "practical", "max": 9, "kind": "judgement", "levels": true})
+	org.must(200, "PATCH", fmt.Sprintf("/api/v1/events/%d", f.welder.ID), map[string]any{"version": f.welder.Version, "rules": rules}, &f.welder)
 	steps := fmt.Sprintf("/api/v1/contests/%d/steps", f.judgingContest.ID)
 	org.must(200, "POST", steps, map[string]any{"to": "registration_open"}, nil)
 

@@ -11,6 +11,10 @@ type Stage struct {
 	Code   string `json:"code"`
 	Name   string `json:"name"`
 	Weight int    `json:"weight"`
+	// Timed stages have each entrant's time used (用时) entered on their
+	// sheets, in whole seconds up to TimeLimit minutes, for the tie-break "time".
+	Timed     bool `json:"timed"`
+	TimeLimit int  `json:"time_limit"`
 }
 
 // Criterion is one line of the marking scheme (评分细则).
@@ -20,6 +24,10 @@ type Criterion struct {
 	Stage string `json:"stage"`
 	Max   Points `json:"max"`
 	Kind  string `json:"kind"`
+	// Levels has judges of a judgement criterion enter a level from 0 to 3,
+	// which stands for level ÷ 3 × Max points; Max is then a multiple of 0.03,
+	// so that every level is an exact mark.
+	Levels bool `json:"levels"`
 }
 
 // Combine says how several judges' marks for one criterion become one.
@@ -57,6 +65,7 @@ const (
 	maxStations    = 1000
 	maxQuota       = 10000
 	maxRulesPoints = Points(10000 * 100)
+	maxTimeLimit   = 24 * 60 // minutes
 )
 
 // inRange reports a number outside lo..hi under the field's name.
@@ -80,6 +89,8 @@ func (r Rules) check(prefix string) []FieldError {
 			add(p+".code", "required")
 		case seen[code]:
 			add(p+".code", "code_repeated", code)
+		case strings.HasPrefix(code, "_"):
+			add(p+".code", "code_reserved")
 		}
 		seen[code] = true
 		if strings.TrimSpace(name) == "" {
@@ -92,6 +103,11 @@ func (r Rules) check(prefix string) []FieldError {
 		codeAndName(p, s.Code, s.Name, stages)
 		if s.Weight < 0 || s.Weight > 100 {
 			add(p+".weight", "weight_range")
+		}
+		if s.Timed {
+			bound(p+".time_limit", s.TimeLimit, 1, maxTimeLimit)
+		} else {
+			bound(p+".time_limit", s.TimeLimit, 0, maxTimeLimit)
 		}
 	}
 	codes := map[string]bool{}
@@ -108,6 +124,12 @@ func (r Rules) check(prefix string) []FieldError {
 		}
 		if !slices.Contains(criterionKinds, c.Kind) {
 			add(p+".kind", "one_of", strings.Join(criterionKinds, ", "))
+		}
+		switch {
+		case c.Levels && c.Kind != "judgement":
+			add(p+".levels", "levels_judgement_only")
+		case c.Levels && c.Max%3 != 0:
+			add(p+".max", "levels_max", c.Max)
 		}
 	}
 	if !slices.Contains(combineMethods, r.Combine.Method) {
@@ -164,6 +186,9 @@ func (r Rules) readiness(prefix string) []FieldError {
 	}
 	if sum != 100 {
 		fe = append(fe, field(prefix+".stages", "weights_not_100", sum))
+	}
+	if i := slices.Index(r.TieBreaks, "time"); i >= 0 && !slices.ContainsFunc(r.Stages, func(s Stage) bool { return s.Timed }) {
+		fe = append(fe, field(fmt.Sprintf("%s.tie_breaks[%d]", prefix, i), "time_without_timed_stage"))
 	}
 	return fe
 }

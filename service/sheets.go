@@ -19,10 +19,25 @@ import (
 
 // SheetCriterion is a column of a sheet.
 type SheetCriterion struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
-	Max  Points `json:"max"`
-	Kind string `json:"kind"`
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Max    Points `json:"max"`
+	Kind   string `json:"kind"`
+	Levels bool   `json:"levels"`
+}
+
+// The time used (用时) is the last column of a timed stage's sheets, kept as
+// a mark of this criterion in whole seconds (hundredths of a "point" being
+// hundredths of a second), so that it is saved, resent, audited, submitted
+// and signed off as every mark is.
+const (
+	TimeCriterion = "_time"
+	KindTime      = "time"
+)
+
+// timeColumn is the time-used column of a timed stage.
+func timeColumn(st Stage) Criterion {
+	return Criterion{Code: TimeCriterion, Name: "用时", Stage: st.Code, Max: Points(st.TimeLimit * 60 * 100), Kind: KindTime}
 }
 
 // SheetMark is one mark as its judge sees it; Version is what a change names.
@@ -82,6 +97,9 @@ func stageOf(r Rules, code string) (Stage, []Criterion, bool) {
 		if c.Stage == code {
 			crit = append(crit, c)
 		}
+	}
+	if r.Stages[i].Timed {
+		crit = append(crit, timeColumn(r.Stages[i]))
 	}
 	return r.Stages[i], crit, true
 }
@@ -165,7 +183,7 @@ func (s *Service) sheetView(ctx context.Context, c Caller, sc sheetContext) (She
 	out := Sheet{EventID: sc.ev.ID, EventName: sc.ev.Name, ContestName: sc.ct.Name, Stage: sc.stage.Code, StageName: sc.stage.Name,
 		Duty: sc.duty.Duty, Criteria: make([]SheetCriterion, len(sc.criteria)), Rows: []SheetRow{}}
 	for i, cr := range sc.criteria {
-		out.Criteria[i] = SheetCriterion{Code: cr.Code, Name: cr.Name, Max: cr.Max, Kind: cr.Kind}
+		out.Criteria[i] = SheetCriterion{Code: cr.Code, Name: cr.Name, Max: cr.Max, Kind: cr.Kind, Levels: cr.Levels}
 	}
 	var entrants []model.Entrant
 	if err := s.sheetEntrants(ctx, c, sc.ev.ID).Select("id, draw_number").Order("draw_number").Find(&entrants).Error; err != nil {
@@ -235,8 +253,8 @@ func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage st
 		if i < 0 {
 			return invalid(field("criterion", "criterion_unknown", in.Criterion, sc.stage.Name))
 		}
-		if in.Points < 0 || in.Points > sc.criteria[i].Max {
-			return invalid(field("points", "mark_range", sc.criteria[i].Max))
+		if fe := checkMark(sc.criteria[i], in); fe != nil {
+			return invalid(*fe)
 		}
 		cell, err := s.markCell(ctx, c, sc.ev.ID, in)
 		if err != nil {
@@ -256,6 +274,28 @@ func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage st
 		return err
 	})
 	return out, err
+}
+
+// checkMark holds a mark to its criterion: from 0 to the maximum; on the
+// 0–3 scale, one of its four levels; a time in whole seconds, with no note.
+func checkMark(cr Criterion, in MarkInput) *FieldError {
+	var fe FieldError
+	switch {
+	case in.Points < 0 || in.Points > cr.Max:
+		fe = field("points", "mark_range", cr.Max)
+		if cr.Kind == KindTime {
+			fe = field("points", "time_range", int(cr.Max/6000))
+		}
+	case cr.Levels && in.Points*3%cr.Max != 0:
+		fe = field("points", "mark_level", cr.Max/3, cr.Max*2/3, cr.Max)
+	case cr.Kind == KindTime && in.Points%100 != 0:
+		fe = field("points", "time_whole_seconds")
+	case cr.Kind == KindTime && in.Note != "":
+		fe = field("note", "time_without_note")
+	default:
+		return nil
+	}
+	return &fe
 }
 
 // markCell is the entrant a mark goes to, found by its number on the

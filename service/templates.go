@@ -44,7 +44,7 @@ func pts(whole int64) Points { return Points(whole * 100) }
 // mark, then the shorter time, then the better theory mark.
 func skillsRules() Rules {
 	return Rules{
-		Stages: []Stage{{Code: "theory", Name: "理论", Weight: 30}, {Code: "practical", Name: "实操", Weight: 70}},
+		Stages: []Stage{{Code: "theory", Name: "理论", Weight: 30}, {Code: "practical", Name: "实操", Weight: 70, Timed: true, TimeLimit: 120}},
 		Criteria: []Criterion{
 			{Code: "T1", Name: "理论知识考试", Stage: "theory", Max: pts(100), Kind: "measurement"},
 			{Code: "P1", Name: "实操作业", Stage: "practical", Max: pts(100), Kind: "judgement"},

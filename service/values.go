@@ -30,9 +30,11 @@ var (
 	reviewDecisions = []string{"approve", "reject"}
 	combineMethods  = []string{"mean", "trimmed_mean", "median"}
 	criterionKinds  = []string{"measurement", "judgement"}
-	awardModes      = []string{"shares", "counts"}
-	duties          = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
-	attendances     = []string{AttendancePresent, AttendanceAbsent}
+	// columnKinds are the kinds of a sheet's columns: the criteria's, and the time used.
+	columnKinds = []string{"measurement", "judgement", KindTime}
+	awardModes  = []string{"shares", "counts"}
+	duties      = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
+	attendances = []string{AttendancePresent, AttendanceAbsent}
 )
 
 // ValueSets gives a copy of every set, named as its schema in docs/openapi.yaml.
@@ -51,6 +53,7 @@ func ValueSets() map[string][]string {
 		"ReviewDecision":   reviewDecisions,
 		"CombineMethod":    combineMethods,
 		"CriterionKind":    criterionKinds,
+		"SheetColumnKind":  columnKinds,
 		"AwardMode":        awardModes,
 		"Duty":             duties,
 		"Attendance":       attendances,

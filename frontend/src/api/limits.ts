@@ -39,6 +39,8 @@ export const LIMITS = {
   awardCount: 100000,
   /** service rules.go: stage weights are percentages */
   weight: 100,
+  /** service rules.go maxTimeLimit: a timed stage lasts at most 24 hours, in minutes */
+  timeLimit: 1440,
   /** service registration.go: a worker's name at most 32 characters (the trade at most 64) */
   personName: 32,
   /** service idnumber.go: 17 digits and a check character (GB 11643-1999) */

@@ -4,12 +4,13 @@ import { eventToForm, formToEvent, pointsProblems } from './eventForm'
 
 const rules: Rules = {
   stages: [
-    { code: 'theory', name: '理论', weight: 30 },
-    { code: 'practical', name: '实操', weight: 70 },
+    { code: 'theory', name: '理论', weight: 30, timed: false, time_limit: 0 },
+    { code: 'practical', name: '实操', weight: 70, timed: true, time_limit: 90 },
   ],
   criteria: [
-    { code: 'T1', name: '理论知识', stage: 'theory', max: 100, kind: 'measurement' },
-    { code: 'P1', name: '实操作业', stage: 'practical', max: 12.25, kind: 'judgement' },
+    { code: 'T1', name: '理论知识', stage: 'theory', max: 100, kind: 'measurement', levels: false },
+    { code: 'P1', name: '实操作业', stage: 'practical', max: 12.25, kind: 'judgement', levels: false },
+    { code: 'P2', name: '工艺', stage: 'practical', max: 9, kind: 'judgement', levels: true },
   ],
   combine: { method: 'trimmed_mean', trim_min_judges: 5 },
   tie_breaks: ['stage:practical', 'time', 'stage:theory', 'shared'],
@@ -29,6 +30,16 @@ describe('event form', () => {
   it('round-trips the rules, points included', () => {
     const form = eventToForm({ name: '电工', trade: '电工', entrant_type: 'individual', team_size: 0, quota_per_enterprise: 3, stations: 10, rules }, undefined)
     expect(formToEvent(form).rules).toEqual(rules)
+  })
+
+  it('keeps levels only on judgement criteria and a time limit only on timed stages', () => {
+    const form = eventToForm({}, rules)
+    form.criteria[0].levels = true
+    form.stages[0].time_limit = 30
+    const body = formToEvent(form).rules
+    expect(body.criteria[0].levels).toBe(false)
+    expect(body.stages[0].time_limit).toBe(0)
+    expect(body.stages[1]).toMatchObject({ timed: true, time_limit: 90 })
   })
 
   it('names the points that do not parse', () => {

@@ -10,6 +10,8 @@ export interface CriterionRow {
   /** Points as typed, at most two decimals. */
   max: string
   kind: CriterionKind
+  /** Judges enter a level from 0 to 3 (judgement criteria only). */
+  levels: boolean
 }
 
 /** An event as its editor holds it: points stay text until saved. */
@@ -40,8 +42,8 @@ export function eventToForm(event: Partial<EventDraft>, defaults?: Rules): Event
     team_size: event.team_size ?? 0,
     quota_per_enterprise: event.quota_per_enterprise ?? 3,
     stations: event.stations ?? 0,
-    stages: rules.stages.map((s) => ({ ...s })),
-    criteria: rules.criteria.map((c) => ({ ...c, max: pointsText(c.max) })),
+    stages: rules.stages.map((s) => ({ ...s, timed: s.timed ?? false, time_limit: s.time_limit ?? 0 })),
+    criteria: rules.criteria.map((c) => ({ ...c, max: pointsText(c.max), levels: c.levels ?? false })),
     combine: { ...EMPTY_RULES.combine, ...rules.combine },
     tie_breaks: [...rules.tie_breaks],
     awards: { ...EMPTY_RULES.awards, ...rules.awards, min_total: pointsText(rules.awards?.min_total ?? 0) },
@@ -71,8 +73,15 @@ export function formToEvent(form: EventForm): Required<EventInput> {
     quota_per_enterprise: form.quota_per_enterprise,
     stations: form.stations,
     rules: {
-      stages: form.stages.map((s) => ({ code: s.code.trim(), name: s.name.trim(), weight: s.weight })),
-      criteria: form.criteria.map((c) => ({ code: c.code.trim(), name: c.name.trim(), stage: c.stage, max: points(c.max), kind: c.kind })),
+      stages: form.stages.map((s) => ({ code: s.code.trim(), name: s.name.trim(), weight: s.weight, timed: !!s.timed, time_limit: s.timed ? (s.time_limit ?? 0) : 0 })),
+      criteria: form.criteria.map((c) => ({
+        code: c.code.trim(),
+        name: c.name.trim(),
+        stage: c.stage,
+        max: points(c.max),
+        kind: c.kind,
+        levels: c.kind === 'judgement' && c.levels,
+      })),
       combine: { ...form.combine },
       tie_breaks: normalise(form.tie_breaks, stageCodes),
       awards: { ...form.awards, min_total: points(form.awards.min_total) },
