@@ -50,9 +50,13 @@ var demoAccounts = []demoAccount{
 
 var (
 	demoSurnames = []string{"张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴"}
-	demoGiven    = []string{"伟", "芳", "建国", "秀兰", "志强", "丽娟", "海涛", "静", "明", "晓燕", "立新", "桂英"}
-	demoTrades   = []string{"电工", "焊工", "钳工", "车工", "数控车工"}
-	demoRegions  = []string{"320102", "320111", "320104", "320106"}
+	// demoGiven are given names by the gender they are usual for.
+	demoGiven = map[string][]string{
+		"male":   {"伟", "建国", "志强", "海涛", "明", "立新"},
+		"female": {"芳", "秀兰", "丽娟", "静", "晓燕", "桂英"},
+	}
+	demoTrades  = []string{"电工", "焊工", "钳工", "车工", "数控车工"}
+	demoRegions = []string{"320102", "320111", "320104", "320106"}
 )
 
 // LoadDemo fills a new database with a small city federation: three unions
@@ -230,7 +234,7 @@ func demoPeople(orgs map[string]model.Organisation) []model.Person {
 		org := orgs[fmt.Sprintf("e%d", 1+i%6)]
 		people = append(people, model.Person{
 			OrganisationID: org.ID,
-			Name:           demoSurnames[i%len(demoSurnames)] + demoGiven[(i*5)%len(demoGiven)],
+			Name:           demoSurnames[i%len(demoSurnames)] + demoGiven[gender][(i*5)%len(demoGiven[gender])],
 			Gender:         gender,
 			IDNumber:       first17 + string(check),
 			Mobile:         fmt.Sprintf("139%08d", 12340000+i*7919),

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,6 +59,9 @@ func TestDemo_LoadsAValidFederationOnce(t *testing.T) {
 			}
 			if male := (p.IDNumber[16]-'0')%2 == 1; male != (p.Gender == "male") {
 				t.Errorf("%s: gender %s disagrees with ID number %s", p.Name, p.Gender, p.IDNumber)
+			}
+			if given := []rune(p.Name)[1:]; !slices.Contains(demoGiven[p.Gender], string(given)) {
+				t.Errorf("%s: the given name %s is not one usual for %s", p.Name, string(given), p.Gender)
 			}
 			if key := checkMobile(p.Mobile); key != "" {
 				t.Errorf("%s: mobile %s", p.Name, p.Mobile)

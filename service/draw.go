@@ -144,14 +144,14 @@ func (s *Service) GetDraw(ctx context.Context, c Caller, eventID uint) (Draw, er
 		return Draw{}, notFoundOr(err, "draw")
 	}
 	var by model.Account
-	if err := db.Select("username").Take(&by, d.DrawnBy).Error; err != nil {
+	if err := db.Select("display_name").Take(&by, d.DrawnBy).Error; err != nil {
 		return Draw{}, fmt.Errorf("draw of event %d: who drew it: %w", ev.ID, err)
 	}
 	var rows []model.Entrant
 	if err := db.Where("event_id = ? AND draw_number <> ''", ev.ID).Order("draw_number").Find(&rows).Error; err != nil {
 		return Draw{}, err
 	}
-	out := Draw{EventID: ev.ID, Seed: d.Seed, DrawnAt: d.CreatedAt, DrawnBy: by.Username, Assignments: make([]Assignment, len(rows))}
+	out := Draw{EventID: ev.ID, Seed: d.Seed, DrawnAt: d.CreatedAt, DrawnBy: by.DisplayName, Assignments: make([]Assignment, len(rows))}
 	for i, e := range rows {
 		out.Assignments[i] = Assignment{EntrantID: e.ID, DrawNumber: e.DrawNumber, Station: e.Station, Session: e.Session}
 	}

@@ -190,7 +190,7 @@ var messages = map[string][2]string{
 	"reject_reason_required":    {"驳回时必须填写理由", "a rejection needs a reason"},
 	"ids_not_in_event":          {"部分报名不属于该项目", "some entries are not in this event"},
 	"not_pending":               {"报名 %d 不是待审核状态", "entry %d is not pending"},
-	"seed_format":               {"抽签种子应为1到16位十六进制数", "a draw seed is 1 to 16 hexadecimal digits"},
+	"seed_format":               {"抽签种子应为1到16位，只能含数字0–9和字母a–f", "a draw seed is 1 to 16 characters, digits 0–9 and letters a–f only"},
 	"pending_before_draw":       {"还有 %d 个报名待审核，请先审核再抽签", "%d entries still wait for review; review them before the draw"},
 	"nobody_to_draw":            {"没有已通过审核的报名，无需抽签", "no approved entries to draw"},
 	"step_not_allowed":          {"竞赛不能从“%s”进入“%s”", "a contest cannot go from \"%s\" to \"%s\""},

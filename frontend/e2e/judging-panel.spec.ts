@@ -206,6 +206,15 @@ test('an account another organiser put on the panel meanwhile is refused under i
   await expect(box).toContainText(`将 ${JUDGES.other.name} 移出项目“${EVENT}”的裁判组？`)
   const remove = box.getByRole('button', { name: '删除' })
   await expect(remove).toHaveClass(/el-button--danger/)
+  // Painted in the danger colour, not in the primary one a confirm button otherwise wears.
+  const painted = await remove.evaluate((el) => {
+    const probe = document.body.appendChild(document.createElement('span'))
+    probe.style.backgroundColor = 'var(--el-color-danger)'
+    const danger = getComputedStyle(probe).backgroundColor
+    probe.remove()
+    return { button: getComputedStyle(el).backgroundColor, danger }
+  })
+  expect(painted.button).toBe(painted.danger)
   await remove.click()
   await expect(rows).toHaveCount(3)
   await expect(rows.filter({ hasText: JUDGES.other.name })).toHaveCount(0)
@@ -318,10 +327,10 @@ test('the judge sees its two sheets at home, without the absent entrant', async 
   await expect(duty.getByTestId('open-check-in')).toHaveCount(0)
   const sheets = duty.getByTestId('sheet')
   await expect(sheets).toHaveCount(2)
-  // Three entrants, one absent: two to mark on each stage's one criterion.
-  for (const [i, stage, code] of [[0, '理论', 'theory'], [1, '实操', 'practical']] as const) {
+  // Three entrants, one absent: two to mark on each stage's one criterion, and on the practical stage their time used too.
+  for (const [i, stage, code, cells] of [[0, '理论', 'theory', 2], [1, '实操', 'practical', 4]] as const) {
     await expect(sheets.nth(i).getByRole('link', { name: stage })).toHaveAttribute('href', `/sheets/${eventId}/${code}`)
-    await expect(sheets.nth(i).getByTestId('sheet-progress')).toHaveText('已评 0/2')
+    await expect(sheets.nth(i).getByTestId('sheet-progress')).toHaveText(`已评 0/${cells}`)
     await expect(sheets.nth(i).getByTestId('sheet-state')).toHaveText('未提交')
   }
   await shot(page, '49-judge-home')
