@@ -47,7 +47,11 @@ test('an admin creates a skills contest from the template', async () => {
   await expect(page).toHaveURL(/\/contests$/)
   await page.getByTestId('create-contest').click()
   const dialog = page.getByRole('dialog', { name: '新建竞赛' })
+  // Before a template is chosen the format box holds no raw value, only a hint.
+  await expect(formItem(dialog, '赛制')).not.toContainText('trade')
+  await expect(formItem(dialog, '赛制')).toContainText('请先选择模板')
   await dialog.getByTestId('template-skills').click()
+  await expect(formItem(dialog, '赛制')).toContainText('工种赛')
   await formItem(dialog, '竞赛名称').locator('input').fill(CONTEST)
   await pick(page, formItem(dialog, '赛制'), '工种赛')
   await pick(page, formItem(dialog, '级别'), '市级')
