@@ -46,7 +46,9 @@ type panelMember struct {
 	Stages    []string `json:"stages"`
 }
 
-func (s *server) judgingFixture() judgingFixture {
+// judgingFixture builds the fixture; the stages named in encrypted are
+// marked encrypted (二次加密) in 钳工's rules while the contest is a draft.
+func (s *server) judgingFixture(encrypted ...string) judgingFixture {
 	s.t.Helper()
 	f := judgingFixture{fixture: s.fixture()}
 	a := s.admin()
@@ -60,6 +62,9 @@ func (s *server) judgingFixture() judgingFixture {
 	events := fmt.Sprintf("/api/v1/contests/%d/events", f.judgingContest.ID)
 	org.must(201, "POST", events, map[string]any{"name": "钳工", "trade": "钳工", "entrant_type": "individual"}, &f.fitter)
 	org.must(201, "POST", events, map[string]any{"name": "焊工", "trade": "焊工", "entrant_type": "individual"}, &f.welder)
+	if len(encrypted) > 0 {
+		s.encryptStages(org, f.fitter, encrypted)
+	}
 	steps := fmt.Sprintf("/api/v1/contests/%d/steps", f.judgingContest.ID)
 	org.must(200, "POST", steps, map[string]any{"to": "registration_open"}, nil)
 

@@ -71,7 +71,7 @@ export function formToEvent(form: EventForm): Required<EventInput> {
     quota_per_enterprise: form.quota_per_enterprise,
     stations: form.stations,
     rules: {
-      stages: form.stages.map((s) => ({ code: s.code.trim(), name: s.name.trim(), weight: s.weight })),
+      stages: form.stages.map((s) => ({ code: s.code.trim(), name: s.name.trim(), weight: s.weight, encrypted: s.encrypted === true })),
       criteria: form.criteria.map((c) => ({ code: c.code.trim(), name: c.name.trim(), stage: c.stage, max: points(c.max), kind: c.kind })),
       combine: { ...form.combine },
       tie_breaks: normalise(form.tie_breaks, stageCodes),
