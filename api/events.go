@@ -84,17 +84,26 @@ func (h *handlers) deleteEvent(c *gin.Context) {
 	c.Status(http.StatusNoContent)
 }
 
-func (h *handlers) runDraw(c *gin.Context) {
+// seeded reads the path's id and the seed of a recorded draw (the draw, the
+// encryption draw): the seed is optional, and so is the whole body.
+func (h *handlers) seeded(c *gin.Context) (uint, string, bool) {
 	id, ok := h.pathID(c)
+	if !ok {
+		return 0, "", false
+	}
+	var req drawRequest
+	if c.Request.ContentLength != 0 && !h.bindJSON(c, &req) {
+		return 0, "", false
+	}
+	return id, req.Seed, true
+}
+
+func (h *handlers) runDraw(c *gin.Context) {
+	id, seed, ok := h.seeded(c)
 	if !ok {
 		return
 	}
-	// The seed is optional, and so is the whole body.
-	var req drawRequest
-	if c.Request.ContentLength != 0 && !h.bindJSON(c, &req) {
-		return
-	}
-	d, err := h.svc.RunDraw(c, caller(c), id, req.Seed)
+	d, err := h.svc.RunDraw(c, caller(c), id, seed)
 	respond(h, c, http.StatusOK, d, err)
 }
 

@@ -103,6 +103,19 @@ var judgingCases = []judgingCase{
 	{route: "POST /api/v1/events/:id/stages/:stage/reopen", path: "/api/v1/events/{fitter}/stages/practical/reopen",
 		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403},
 		body: func(judgingFixture) any { return map[string]any{"reason": "复核"} }},
+	// Second encryption: its state for those who lead the event and its encryption judge …
+	{route: "GET /api/v1/events/:id/encryption", path: "/api/v1/events/{fitter}/encryption",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 200}},
+	// … the draw for the encryption judge alone (钳工 has no encrypted stage here) …
+	{route: "POST /api/v1/events/:id/encryption", path: "/api/v1/events/{fitter}/encryption",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409},
+		body: func(judgingFixture) any { return map[string]any{} }},
+	// … the sealed mapping for the encryption judge alone (there is none yet) …
+	{route: "GET /api/v1/events/:id/encryption/codes", path: "/api/v1/events/{fitter}/encryption/codes",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404}},
+	// … and decoding for the organisers (nothing to decode yet).
+	{route: "POST /api/v1/events/:id/encryption/decode", path: "/api/v1/events/{fitter}/encryption/decode",
+		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403}},
 	{route: "DELETE /api/v1/panel-members/:id", path: "/api/v1/panel-members/{encryptionMember}",
 		want: [judgeCount]int{401, 204, 204, 403, 403, 403, 403, 403, 403, 403, 403}},
 }

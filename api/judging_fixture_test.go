@@ -47,7 +47,9 @@ type panelMember struct {
 	Stages    []string `json:"stages"`
 }
 
-func (s *server) judgingFixture() judgingFixture {
+// judgingFixture builds the fixture; the stages named in encrypted are
+// marked encrypted (二次加密) in 钳工's rules while the contest is a draft.
+func (s *server) judgingFixture(encrypted ...string) judgingFixture {
 	s.t.Helper()
 	f := judgingFixture{fixture: s.fixture()}
 	a := s.admin()
@@ -71,6 +73,9 @@ func (s *server) judgingFixture() judgingFixture {
 	rules = f.welder.Rules
 	rules["criteria"] = append(rules["criteria"].([]any), map[string]any{"code": "P2", "name": "工艺评价", "stage": "practical", "max": 9, "kind": "judgement", "levels": true})
 	org.must(200, "PATCH", fmt.Sprintf("/api/v1/events/%d", f.welder.ID), map[string]any{"version": f.welder.Version, "rules": rules}, &f.welder)
+	if len(encrypted) > 0 {
+		s.encryptStages(org, f.fitter, encrypted)
+	}
 	steps := fmt.Sprintf("/api/v1/contests/%d/steps", f.judgingContest.ID)
 	org.must(200, "POST", steps, map[string]any{"to": "registration_open"}, nil)
 

@@ -99,6 +99,9 @@ func (s *Service) SetAttendance(ctx context.Context, c Caller, entrantID uint, a
 		if e.Status != EntrantApproved || e.DrawNumber == "" {
 			return conflict("not_checkable", e.DrawNumber)
 		}
+		if err := s.checkInNotEncrypted(ctx, ev); err != nil {
+			return err
+		}
 		if attendance == AttendanceAbsent {
 			var n int64
 			if err := s.conn(ctx).Model(&model.Mark{}).Where("entrant_id = ?", e.ID).Count(&n).Error; err != nil {

@@ -48,6 +48,9 @@ func (s *Service) DeclareConflict(ctx context.Context, c Caller, eventID uint, n
 		if !ok || !marks(d.Duty) {
 			return forbidden()
 		}
+		if err := s.conflictBeforeEncryption(ctx, ev, d); err != nil {
+			return err
+		}
 		if ct.Status != model.StepRegistrationClosed && ct.Status != model.StepJudging {
 			return wrongStep(ct.Status)
 		}

@@ -32,7 +32,7 @@ type Assignment struct {
 func DrawNumbers(entrantIDs []uint, seed uint64, stations int) []Assignment {
 	ids := slices.Clone(entrantIDs)
 	slices.Sort(ids)
-	rng := mrand.New(mrand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	rng := seededRand(seed)
 	rng.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
 	width := max(3, len(strconv.Itoa(len(ids))))
 	out := make([]Assignment, len(ids))
@@ -45,6 +45,16 @@ func DrawNumbers(entrantIDs []uint, seed uint64, stations int) []Assignment {
 	}
 	return out
 }
+
+// seededRand is the generator of every recorded draw: the same seed gives
+// the same sequence, which is what lets anyone holding the seed run a draw
+// again and check it.
+func seededRand(seed uint64) *mrand.Rand {
+	return mrand.New(mrand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+}
+
+// formatSeed is how a draw's seed is recorded and shown.
+func formatSeed(seed uint64) string { return fmt.Sprintf("%016x", seed) }
 
 // Draw is the record of an event's draw.
 type Draw struct {
@@ -117,7 +127,7 @@ func (s *Service) RunDraw(ctx context.Context, c Caller, eventID uint, seedText 
 		if err := s.updateVersioned(ctx, &model.Event{}, ev.ID, ev.Version, map[string]any{"drawn_at": now}); err != nil {
 			return err
 		}
-		d := model.Draw{EventID: ev.ID, Seed: fmt.Sprintf("%016x", seed), DrawnBy: c.AccountID, EntrantCount: len(ids), CreatedAt: now}
+		d := model.Draw{EventID: ev.ID, Seed: formatSeed(seed), DrawnBy: c.AccountID, EntrantCount: len(ids), CreatedAt: now}
 		if err := tx.Create(&d).Error; err != nil {
 			return err
 		}

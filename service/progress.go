@@ -41,6 +41,7 @@ type StageProgress struct {
 	Stage       string          `json:"stage"`
 	StageName   string          `json:"stage_name"`
 	SignedOffAt *time.Time      `json:"signed_off_at"`
+	Encrypted   bool            `json:"encrypted"`
 	Judges      []JudgeProgress `json:"judges"`
 }
 
@@ -172,7 +173,7 @@ func (f progressFacts) event(ev model.Event) (EventProgress, error) {
 	}
 	for _, st := range rules.Stages {
 		_, crit, _ := stageOf(rules, st.Code)
-		sp := StageProgress{Stage: st.Code, StageName: st.Name, Judges: []JudgeProgress{}}
+		sp := StageProgress{Stage: st.Code, StageName: st.Name, Encrypted: st.Encrypted, Judges: []JudgeProgress{}}
 		if i := slices.IndexFunc(f.signoffs, func(so model.StageSignoff) bool { return so.EventID == ev.ID && so.Stage == st.Code }); i >= 0 {
 			sp.SignedOffAt = &f.signoffs[i].SignedAt
 		}

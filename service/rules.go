@@ -7,10 +7,13 @@ import (
 )
 
 // Stage is a part of an event (理论, 实操) with its weight in percent.
+// The judges of an encrypted stage (二次加密) see work codes, not draw
+// numbers (encryption.go).
 type Stage struct {
-	Code   string `json:"code"`
-	Name   string `json:"name"`
-	Weight int    `json:"weight"`
+	Code      string `json:"code"`
+	Name      string `json:"name"`
+	Weight    int    `json:"weight"`
+	Encrypted bool   `json:"encrypted"`
 	// Timed stages have each entrant's time used (用时) entered on their
 	// sheets, in whole seconds up to TimeLimit minutes, for the tie-break "time".
 	Timed     bool `json:"timed"`

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -70,7 +71,9 @@ type Sheet struct {
 	SubmittedAt *time.Time `json:"submitted_at"`
 	// Editable is true while the judge may still change marks.
 	Editable bool `json:"editable"`
-	Version  int  `json:"version"`
+	// Encrypted is true for an encrypted stage: rows are work codes.
+	Encrypted bool `json:"encrypted"`
+	Version   int  `json:"version"`
 	// Conflicts are the judge's own declared conflicts in the event: those
 	// numbers are not on its sheets.
 	Conflicts []Conflict `json:"conflicts"`
@@ -111,6 +114,8 @@ type sheetContext struct {
 	duty     model.PanelMember
 	stage    Stage
 	criteria []Criterion
+	// codes are the work codes of an encrypted stage by entrant, nil otherwise.
+	codes map[uint]string
 }
 
 // openSheet checks that the caller marks this stage of the event, and loads
@@ -133,7 +138,11 @@ func (s *Service) openSheet(ctx context.Context, c Caller, eventID uint, stage s
 	if (write && ct.Status != model.StepJudging) || stepOrder(ct.Status, model.StepJudging) < 0 {
 		return sc, wrongStep(ct.Status)
 	}
-	return sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit}, nil
+	codes, err := s.stageCodes(ctx, ev, st)
+	if err != nil {
+		return sc, err
+	}
+	return sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit, codes: codes}, nil
 }
 
 // sheetEntrants are the rows a judge marks: the event's approved, drawn
@@ -181,7 +190,7 @@ func (s *Service) GetSheet(ctx context.Context, c Caller, eventID uint, stage st
 
 func (s *Service) sheetView(ctx context.Context, c Caller, sc sheetContext) (Sheet, error) {
 	out := Sheet{EventID: sc.ev.ID, EventName: sc.ev.Name, ContestName: sc.ct.Name, Stage: sc.stage.Code, StageName: sc.stage.Name,
-		Duty: sc.duty.Duty, Criteria: make([]SheetCriterion, len(sc.criteria)), Rows: []SheetRow{}}
+		Duty: sc.duty.Duty, Criteria: make([]SheetCriterion, len(sc.criteria)), Rows: []SheetRow{}, Encrypted: sc.codes != nil}
 	for i, cr := range sc.criteria {
 		out.Criteria[i] = SheetCriterion{Code: cr.Code, Name: cr.Name, Max: cr.Max, Kind: cr.Kind, Levels: cr.Levels}
 	}
@@ -205,16 +214,27 @@ func (s *Service) sheetView(ctx context.Context, c Caller, sc sheetContext) (She
 		byEntrant[m.EntrantID] = append(byEntrant[m.EntrantID], m)
 	}
 	for _, e := range entrants {
-		row := SheetRow{Number: e.DrawNumber, Marks: map[string]SheetMark{}}
+		number, ok := sc.shown(e)
+		if !ok {
+			continue
+		}
+		row := SheetRow{Number: number, Marks: map[string]SheetMark{}}
 		for _, m := range byEntrant[e.ID] {
 			if slices.ContainsFunc(sc.criteria, func(cr Criterion) bool { return cr.Code == m.Criterion }) {
-				row.Marks[m.Criterion] = sheetMarkView(e.DrawNumber, m)
+				row.Marks[m.Criterion] = sheetMarkView(number, m)
 			}
 		}
 		out.Missing += len(sc.criteria) - len(row.Marks)
 		out.Rows = append(out.Rows, row)
 	}
 	out.Editable = sc.ct.Status == model.StepJudging && out.SubmittedAt == nil
+	out.Conflicts = []Conflict{}
+	if out.Encrypted {
+		// Rows in code order, which tells nothing of the draw order; the
+		// conflicts name draw numbers, which no sheet of the stage shows.
+		slices.SortFunc(out.Rows, func(a, b SheetRow) int { return strings.Compare(a.Number, b.Number) })
+		return out, nil
+	}
 	declared, err := s.eventConflicts(ctx, []uint{sc.ev.ID}, c.AccountID)
 	if err != nil {
 		return out, err
@@ -256,7 +276,7 @@ func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage st
 		if fe := checkMark(sc.criteria[i], in); fe != nil {
 			return invalid(*fe)
 		}
-		cell, err := s.markCell(ctx, c, sc.ev.ID, in)
+		cell, err := s.markCell(ctx, c, sc, in)
 		if err != nil {
 			return err
 		}
@@ -305,7 +325,7 @@ type markCell struct {
 	mark    *model.Mark
 }
 
-func (s *Service) markCell(ctx context.Context, c Caller, eventID uint, in MarkInput) (markCell, error) {
+func (s *Service) markCell(ctx context.Context, c Caller, sc sheetContext, in MarkInput) (markCell, error) {
 	var rows []struct {
 		EntrantID  uint
 		DrawNumber string
@@ -315,10 +335,10 @@ func (s *Service) markCell(ctx context.Context, c Caller, eventID uint, in MarkI
 		Note       *string
 		Version    *int
 	}
-	err := s.sheetEntrants(ctx, c, eventID).
+	q := s.sheetEntrants(ctx, c, sc.ev.ID).
 		Select("entrants.id AS entrant_id, entrants.draw_number, marks.id AS mark_id, marks.sheet_id, marks.points, marks.note, marks.version").
-		Joins("LEFT JOIN marks ON marks.entrant_id = entrants.id AND marks.criterion = ? AND marks.judge_id = ?", in.Criterion, c.AccountID).
-		Where("entrants.draw_number = ?", in.Number).Limit(1).Scan(&rows).Error
+		Joins("LEFT JOIN marks ON marks.entrant_id = entrants.id AND marks.criterion = ? AND marks.judge_id = ?", in.Criterion, c.AccountID)
+	err := sc.numbered(q, in.Number).Limit(1).Scan(&rows).Error
 	if err != nil {
 		return markCell{}, err
 	}
@@ -326,7 +346,8 @@ func (s *Service) markCell(ctx context.Context, c Caller, eventID uint, in MarkI
 		return markCell{}, invalid(field("number", "number_unknown", in.Number))
 	}
 	r := rows[0]
-	cell := markCell{entrant: model.Entrant{ID: r.EntrantID, DrawNumber: r.DrawNumber}}
+	// The entrant goes by the number the judge sent: its work code on an encrypted stage.
+	cell := markCell{entrant: model.Entrant{ID: r.EntrantID, DrawNumber: in.Number}}
 	if r.MarkID != nil {
 		cell.mark = &model.Mark{ID: *r.MarkID, SheetID: *r.SheetID, EntrantID: r.EntrantID, JudgeID: c.AccountID, Criterion: in.Criterion,
 			Points: *r.Points, Note: *r.Note, Version: *r.Version}
@@ -513,7 +534,11 @@ func (s *Service) JudgeSheet(ctx context.Context, c Caller, eventID uint, stage 
 	if err != nil {
 		return Sheet{}, err
 	}
-	v, err := s.sheetView(ctx, judge, sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit})
+	codes, err := s.stageCodes(ctx, ev, st)
+	if err != nil {
+		return Sheet{}, err
+	}
+	v, err := s.sheetView(ctx, judge, sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit, codes: codes})
 	v.Editable = false
 	return v, err
 }

@@ -80,6 +80,9 @@ func (s *Service) ReopenStage(ctx context.Context, c Caller, eventID uint, stage
 		if err != nil {
 			return err
 		}
+		if err := s.notDecoded(ctx, ev, st); err != nil {
+			return err
+		}
 		res := s.conn(ctx).Where("event_id = ? AND stage = ?", ev.ID, stage).Delete(&model.StageSignoff{})
 		if res.Error != nil {
 			return res.Error

@@ -1,5 +1,5 @@
 import { http } from './http'
-import type { Attendance, CheckInRow, Coverage, Duty, JudgeDuty, Page, PageQuery, PanelMember, Progress, Schemas, Sheet, SheetMark } from './types'
+import type { Attendance, CheckInRow, Coverage, Duty, Encryption, EncryptionCodes, JudgeDuty, Page, PageQuery, PanelMember, Progress, Schemas, Sheet, SheetMark } from './types'
 
 export type MarkInput = Schemas['MarkRequest']
 
@@ -29,4 +29,10 @@ export const judgingApi = {
   signOff: (eventId: number, stage: string) => http.post(`/events/${eventId}/stages/${encodeURIComponent(stage)}/sign-off`),
   reopenStage: (eventId: number, stage: string, reason: string) =>
     http.post(`/events/${eventId}/stages/${encodeURIComponent(stage)}/reopen`, { reason } satisfies Schemas['ReopenStageRequest']),
+  encryption: (eventId: number) => http.get<Encryption>(`/events/${eventId}/encryption`),
+  /** Runs the encryption draw; an empty seed lets the server draw one. */
+  runEncryption: (eventId: number, seed: string) =>
+    http.post<EncryptionCodes>(`/events/${eventId}/encryption`, (seed ? { seed } : {}) satisfies Schemas['DrawRequest']),
+  encryptionCodes: (eventId: number) => http.get<EncryptionCodes>(`/events/${eventId}/encryption/codes`),
+  decode: (eventId: number) => http.post<Encryption>(`/events/${eventId}/encryption/decode`),
 }

@@ -112,3 +112,8 @@ export type Progress = Schemas['Progress']
 export type EventProgress = Schemas['EventProgress']
 export type StageProgress = Schemas['StageProgress']
 export type Coverage = Schemas['Coverage']
+/** The state of an event's second encryption (二次加密), without seed or codes. */
+export type Encryption = Schemas['Encryption']
+/** The sealed mapping of draw numbers to work codes, with its seed. */
+export type EncryptionCodes = Schemas['EncryptionCodes']
+export type WorkCodeRow = Schemas['WorkCodeRow']

@@ -4,8 +4,8 @@ import { eventToForm, formToEvent, pointsProblems } from './eventForm'
 
 const rules: Rules = {
   stages: [
-    { code: 'theory', name: '理论', weight: 30, timed: false, time_limit: 0 },
-    { code: 'practical', name: '实操', weight: 70, timed: true, time_limit: 90 },
+    { code: 'theory', name: '理论', weight: 30, timed: false, time_limit: 0, encrypted: false },
+    { code: 'practical', name: '实操', weight: 70, timed: true, time_limit: 90, encrypted: true },
   ],
   criteria: [
     { code: 'T1', name: '理论知识', stage: 'theory', max: 100, kind: 'measurement', levels: false },
@@ -27,7 +27,7 @@ describe('event form', () => {
     expect(rules.stages[0].weight).toBe(30)
   })
 
-  it('round-trips the rules, points included', () => {
+  it('round-trips the rules, points and the second encryption included', () => {
     const form = eventToForm({ name: '电工', trade: '电工', entrant_type: 'individual', team_size: 0, quota_per_enterprise: 3, stations: 10, rules }, undefined)
     expect(formToEvent(form).rules).toEqual(rules)
   })

@@ -73,7 +73,14 @@ export function formToEvent(form: EventForm): Required<EventInput> {
     quota_per_enterprise: form.quota_per_enterprise,
     stations: form.stations,
     rules: {
-      stages: form.stages.map((s) => ({ code: s.code.trim(), name: s.name.trim(), weight: s.weight, timed: !!s.timed, time_limit: s.timed ? (s.time_limit ?? 0) : 0 })),
+      stages: form.stages.map((s) => ({
+        code: s.code.trim(),
+        name: s.name.trim(),
+        weight: s.weight,
+        timed: !!s.timed,
+        time_limit: s.timed ? (s.time_limit ?? 0) : 0,
+        encrypted: s.encrypted === true,
+      })),
       criteria: form.criteria.map((c) => ({
         code: c.code.trim(),
         name: c.name.trim(),

@@ -14,6 +14,7 @@ const stage = (judges: StageProgress['judges'], signed = false): StageProgress =
   stage: 'practical',
   stage_name: '实操',
   signed_off_at: signed ? '2026-12-02T09:00:00Z' : null,
+  encrypted: false,
   judges,
 })
 

@@ -71,6 +71,14 @@ const routes: RouteRecordRaw[] = [
         // A judge reaches it from its home page; the server lets in only the event's check-in clerks and chief judge.
         meta: { roles: ['admin', 'organiser', 'judge'], titleKey: 'checkIn.title', menuPath: '/' },
       },
+      {
+        path: '/events/:eventId(\\d+)/encryption',
+        name: 'encryption',
+        component: () => import('@/views/EncryptionView.vue'),
+        props: (route) => ({ eventId: Number(route.params.eventId) }),
+        // A judge reaches it from its home page; the server lets in the event's encryption judge and chief judge.
+        meta: { roles: ['judge'], titleKey: 'encryption.title', menuPath: '/' },
+      },
       { path: '/password', name: 'password', component: () => import('@/views/PasswordView.vue'), meta: { titleKey: 'password.title' } },
       { path: '/:pathMatch(.*)*', name: 'notFound', component: () => import('@/views/NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
     ],

@@ -1,0 +1,43 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+func (h *handlers) getEncryption(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	out, err := h.svc.GetEncryption(c, caller(c), id)
+	respond(h, c, http.StatusOK, out, err)
+}
+
+func (h *handlers) runEncryption(c *gin.Context) {
+	id, seed, ok := h.seeded(c)
+	if !ok {
+		return
+	}
+	out, err := h.svc.RunEncryption(c, caller(c), id, seed)
+	respond(h, c, http.StatusOK, out, err)
+}
+
+func (h *handlers) encryptionCodes(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	out, err := h.svc.EncryptionCodes(c, caller(c), id)
+	respond(h, c, http.StatusOK, out, err)
+}
+
+func (h *handlers) decodeEncryption(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	out, err := h.svc.DecodeEncryption(c, caller(c), id)
+	respond(h, c, http.StatusOK, out, err)
+}
