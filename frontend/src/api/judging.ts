@@ -1,9 +1,10 @@
 import { http } from './http'
-import type { Attendance, CheckInRow, Coverage, Duty, JudgeDuty, Page, PageQuery, PanelMember, Progress, Schemas, Sheet, SheetMark } from './types'
+import type { Attendance, CheckInRow, Comparison, Coverage, Duty, JudgeDuty, Keying, KeyingBoard, Page, PageQuery, PanelMember, Progress, Schemas, Sheet, SheetMark } from './types'
 
 export type MarkInput = Schemas['MarkRequest']
 
 const sheetPath = (eventId: number, stage: string) => `/events/${eventId}/sheets/${encodeURIComponent(stage)}`
+const keyingPath = (eventId: number, stage: string, judgeId: number) => `${sheetPath(eventId, stage)}/judges/${judgeId}/keying`
 
 export const judgingApi = {
   /** The caller's duties in events, with its sheets' progress. */
@@ -29,4 +30,14 @@ export const judgingApi = {
   signOff: (eventId: number, stage: string) => http.post(`/events/${eventId}/stages/${encodeURIComponent(stage)}/sign-off`),
   reopenStage: (eventId: number, stage: string, reason: string) =>
     http.post(`/events/${eventId}/stages/${encodeURIComponent(stage)}/reopen`, { reason } satisfies Schemas['ReopenStageRequest']),
+  /** The event's sheets at the keying desk of paper sheets (双人双录). */
+  keyingBoard: (eventId: number) => http.get<KeyingBoard>(`/events/${eventId}/keying`),
+  /** Starts, or goes on with, the caller's round of a judge's paper sheet. */
+  startKeying: (eventId: number, stage: string, judgeId: number) => http.post<Keying>(keyingPath(eventId, stage, judgeId)),
+  keying: (eventId: number, stage: string, judgeId: number) => http.get<Keying>(keyingPath(eventId, stage, judgeId)),
+  saveKeyedCell: (eventId: number, stage: string, judgeId: number, mark: MarkInput) => http.put<SheetMark>(`${keyingPath(eventId, stage, judgeId)}/marks`, mark),
+  submitKeying: (eventId: number, stage: string, judgeId: number, version: number) =>
+    http.post<Keying>(`${keyingPath(eventId, stage, judgeId)}/submit`, { version } satisfies Schemas['SubmitSheetRequest']),
+  differences: (eventId: number, stage: string, judgeId: number) => http.get<Comparison>(`${keyingPath(eventId, stage, judgeId)}/differences`),
+  settle: (eventId: number, stage: string, judgeId: number, mark: MarkInput) => http.put<Comparison>(`${keyingPath(eventId, stage, judgeId)}/differences`, mark),
 }
