@@ -155,6 +155,18 @@ func TestKeying_NobodyConfirmsTheirOwnEntry(t *testing.T) {
 		if d.Number != f.numberC || d.First.Points != 72 || d.Second.Points != 73 || d.Settled != nil {
 			t.Errorf("the difference shows %+v", d)
 		}
+		// A clerk who keys a round stays on the panel: nobody else can finish its round.
+		org := s.login(f.organiser.Username, fixturePwd)
+		var members []panelMember
+		org.must(200, "GET", fmt.Sprintf("/api/v1/events/%d/panel", f.fitter.ID), nil, &members)
+		for _, m := range members {
+			switch m.AccountID {
+			case f.clerks[0].ID:
+				org.mustFail(409, "conflict", "", "DELETE", fmt.Sprintf("/api/v1/panel-members/%d", m.ID), nil)
+			case f.clerks[2].ID:
+				org.must(204, "DELETE", fmt.Sprintf("/api/v1/panel-members/%d", m.ID), nil, nil)
+			}
+		}
 		// The organisers lead the event, but settling is the venue's: the chief judge's or a clerk's.
 		s.login(f.organiser.Username, fixturePwd).mustFail(403, "forbidden", "", "GET", f.keyingPath("theory", f.judge, "/differences"), nil)
 		s.login(f.chief.Username, fixturePwd).must(200, "GET", f.keyingPath("theory", f.judge, "/differences"), nil, &cmp)

@@ -563,3 +563,11 @@ func (s *Service) SubmitKeying(ctx context.Context, c Caller, eventID uint, stag
 	})
 	return out, err
 }
+
+// keyingsBy counts the rounds of an event's paper sheets a clerk keys.
+func (s *Service) keyingsBy(ctx context.Context, eventID, clerkID uint) (int64, error) {
+	var n int64
+	err := s.conn(ctx).Model(&model.Keying{}).Joins("JOIN paper_sheets ON paper_sheets.id = keyings.paper_sheet_id").
+		Joins("JOIN sheets ON sheets.id = paper_sheets.sheet_id").Where("sheets.event_id = ? AND keyings.clerk_id = ?", eventID, clerkID).Count(&n).Error
+	return n, err
+}

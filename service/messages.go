@@ -162,6 +162,7 @@ var messages = map[string][2]string{
 	"panel_account":             {"请选择本单位管辖范围内、未停用的裁判账号", "choose a judge account, not disabled, within your union"},
 	"panel_stages_none":         {"只有裁判和见习裁判评分阶段", "only judges and trainees mark stages"},
 	"panel_member_has_marks":    {"%s 已评出 %d 个分数，不能移出裁判组", "%s has given %d marks and cannot leave the panel"},
+	"panel_member_has_keyings":  {"%s 正在录入或已录入 %d 张纸质评分表，不能移出裁判组", "%s keys %d paper sheets and cannot leave the panel"},
 	"not_drawn":                 {"项目“%s”尚未抽签", "the event \"%s\" has not been drawn"},
 	"not_checkable":             {"只有已审核通过并已抽签的参赛者可以检录（%s）", "only approved, drawn entrants are checked in (%s)"},
 	"entrant_has_marks":         {"%s 号已有评分，不能标为缺赛", "number %s has marks and cannot be marked absent"},
