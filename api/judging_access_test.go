@@ -29,12 +29,15 @@ const (
 	jOtherJudge
 	jCheckIn
 	jEncryption
+	jClerk
+	jClerk2
+	jClerk3
 	judgeCount
 )
 
 func (j juror) String() string {
 	return [...]string{"anonymous", "admin", "organiser", "otherOrganiser", "enterprise", "chief", "judge", "recused", "otherJudge",
-		"checkIn", "encryption"}[j]
+		"checkIn", "encryption", "clerk", "clerk2", "clerk3"}[j]
 }
 
 type judgingCase struct {
@@ -47,88 +50,121 @@ type judgingCase struct {
 // judgingCases run top to bottom, each actor on its own fresh fixture.
 var judgingCases = []judgingCase{
 	// want, in the actors' order: anonymous, admin, organiser, otherOrganiser,
-	// enterprise, chief, judge, recused, otherJudge, checkIn, encryption.
+	// enterprise, chief, judge, recused, otherJudge, checkIn, encryption,
+	// clerk, clerk2, clerk3. judge's theory sheet is on paper, keyed by
+	// clerk and clerk2 with one difference (paperTheory).
 	{route: "GET /api/v1/judging", path: "/api/v1/judging",
-		want: [judgeCount]int{401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		want: [judgeCount]int{401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 	{route: "GET /api/v1/events/:id/panel", path: "/api/v1/events/{fitter}/panel",
-		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403}},
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403}},
 	{route: "GET /api/v1/events/:id/panel/coverage", path: "/api/v1/events/{fitter}/panel/coverage",
-		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403}},
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403}},
 	{route: "GET /api/v1/events/:id/check-in", path: "/api/v1/events/{fitter}/check-in",
-		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 200, 403}},
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 200, 403, 403, 403, 403}},
 	{route: "GET /api/v1/events/:id/sheets/:stage", path: "/api/v1/events/{fitter}/sheets/practical",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403}},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403}},
 	{route: "GET /api/v1/events/:id/sheets/:stage", path: "/api/v1/events/{fitter}/sheets/theory",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403}},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403}},
 	// A judge's sheet, read-only, for those who lead the event.
 	{route: "GET /api/v1/events/:id/sheets/:stage/judges/:judge", path: "/api/v1/events/{fitter}/sheets/practical/judges/{judge}",
-		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403}},
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403}},
 	// Enterprise C's entrant is on every practical sheet of 钳工 …
 	{route: "PUT /api/v1/events/:id/sheets/:stage/marks", path: "/api/v1/events/{fitter}/sheets/practical/marks",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403},
 		body: func(f judgingFixture) any { return mark(f.numberC, "P1", 80, 0) }},
 	// … enterprise A's is not on the sheet of A's own judge.
 	{route: "PUT /api/v1/events/:id/sheets/:stage/marks", path: "/api/v1/events/{fitter}/sheets/practical/marks",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 422, 403, 403, 403},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 422, 403, 403, 403, 403, 403, 403},
 		body: func(f judgingFixture) any { return mark(f.numbersA[0], "P1", 80, 0) }},
 	// A judge steps aside from a number on its sheets; the recused judge's sheets lack it.
 	{route: "POST /api/v1/events/:id/conflicts", path: "/api/v1/events/{fitter}/conflicts",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 201, 422, 403, 403, 403},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 201, 422, 403, 403, 403, 403, 403, 403},
 		body: func(f judgingFixture) any { return map[string]any{"number": f.numbersA[1], "reason": "亲属"} }},
 	// Both sheets are complete: the judge stepped aside from the number it had not marked.
 	{route: "POST /api/v1/events/:id/sheets/:stage/submit", path: "/api/v1/events/{fitter}/sheets/practical/submit",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403},
 		body: func(judgingFixture) any { return map[string]any{"version": 1} }},
 	// Reopening is for those who lead the event; only the recused judge's own
 	// run submitted that sheet, so the others find it not submitted.
 	{route: "POST /api/v1/events/:id/sheets/:stage/reopen", path: "/api/v1/events/{fitter}/sheets/practical/reopen",
-		want: [judgeCount]int{401, 409, 409, 403, 403, 409, 403, 403, 403, 403, 403},
+		want: [judgeCount]int{401, 409, 409, 403, 403, 409, 403, 403, 403, 403, 403, 403, 403, 403},
 		body: func(f judgingFixture) any { return map[string]any{"judge_id": f.recused.ID, "reason": "复核"} }},
 	{route: "POST /api/v1/entrants/:id/attendance", path: "/api/v1/entrants/{entrantC}/attendance",
-		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 200, 403},
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 200, 403, 403, 403, 403},
 		body: func(f judgingFixture) any {
 			return map[string]any{"attendance": "present", "version": f.entrantC.Version}
 		}},
 	{route: "POST /api/v1/events/:id/panel", path: "/api/v1/events/{fitter}/panel",
-		want: [judgeCount]int{401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403},
+		want: [judgeCount]int{401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403},
 		body: func(f judgingFixture) any {
 			return map[string]any{"account_id": f.spare.ID, "duty": "trainee", "stages": []string{"theory"}}
 		}},
 	{route: "GET /api/v1/contests/:id/progress", path: "/api/v1/contests/{judgingContest}/progress",
-		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403}},
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403}},
 	// Only the chief judge signs off; here the judges have not submitted yet.
 	{route: "POST /api/v1/events/:id/stages/:stage/sign-off", path: "/api/v1/events/{fitter}/stages/practical/sign-off",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403}},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403, 403, 403}},
 	// Only organisers take a sign-off back; here there is none to take back.
 	{route: "POST /api/v1/events/:id/stages/:stage/reopen", path: "/api/v1/events/{fitter}/stages/practical/reopen",
-		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403},
+		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403},
 		body: func(judgingFixture) any { return map[string]any{"reason": "复核"} }},
 	// Second encryption: its state for those who lead the event and its encryption judge …
 	{route: "GET /api/v1/events/:id/encryption", path: "/api/v1/events/{fitter}/encryption",
-		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 200}},
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 200, 403, 403, 403}},
 	// … the draw for the encryption judge alone (钳工 has no encrypted stage here) …
 	{route: "POST /api/v1/events/:id/encryption", path: "/api/v1/events/{fitter}/encryption",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409, 403, 403, 403},
 		body: func(judgingFixture) any { return map[string]any{} }},
 	// … the sealed mapping for the encryption judge alone (there is none yet) …
 	{route: "GET /api/v1/events/:id/encryption/codes", path: "/api/v1/events/{fitter}/encryption/codes",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404}},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 403, 403, 403}},
 	// … and decoding for the organisers (nothing to decode yet).
 	{route: "POST /api/v1/events/:id/encryption/decode", path: "/api/v1/events/{fitter}/encryption/decode",
-		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403}},
+		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
 	{route: "DELETE /api/v1/panel-members/:id", path: "/api/v1/panel-members/{encryptionMember}",
-		want: [judgeCount]int{401, 204, 204, 403, 403, 403, 403, 403, 403, 403, 403}},
+		want: [judgeCount]int{401, 204, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
+	// Blind double entry: the keying desk is for those who lead the event and its clerks …
+	{route: "GET /api/v1/events/:id/keying", path: "/api/v1/events/{fitter}/keying",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 200, 200, 200}},
+	// … only clerks key; the recused judge's practical sheet is blank but in its own run.
+	{route: "POST /api/v1/events/:id/sheets/:stage/judges/:judge/keying", path: "/api/v1/events/{fitter}/sheets/practical/judges/{recused}/keying",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200}},
+	{route: "GET /api/v1/events/:id/sheets/:stage/judges/:judge/keying", path: "/api/v1/events/{fitter}/sheets/practical/judges/{recused}/keying",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200}},
+	// A clerk reads its own round, and has none to read of a sheet it did not key.
+	{route: "GET /api/v1/events/:id/sheets/:stage/judges/:judge/keying", path: "/api/v1/events/{fitter}/sheets/theory/judges/{judge}/keying",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 404}},
+	{route: "PUT /api/v1/events/:id/sheets/:stage/judges/:judge/keying/marks", path: "/api/v1/events/{fitter}/sheets/practical/judges/{recused}/keying/marks",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200},
+		body: func(f judgingFixture) any { return mark(f.numberC, "P1", 80, 0) }},
+	{route: "POST /api/v1/events/:id/sheets/:stage/judges/:judge/keying/submit", path: "/api/v1/events/{fitter}/sheets/practical/judges/{recused}/keying/submit",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200},
+		body: func(judgingFixture) any { return map[string]any{"version": 1} }},
+	// The differences go to the chief judge and the clerk who keyed neither round: nobody confirms their own entry.
+	{route: "GET /api/v1/events/:id/sheets/:stage/judges/:judge/keying/differences", path: "/api/v1/events/{fitter}/sheets/theory/judges/{judge}/keying/differences",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 200}},
+	{route: "PUT /api/v1/events/:id/sheets/:stage/judges/:judge/keying/differences", path: "/api/v1/events/{fitter}/sheets/theory/judges/{judge}/keying/differences",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 200},
+		body: func(f judgingFixture) any { return mark(f.numberC, "T1", 72.5, 0) }},
+}
+
+// paperTheory puts judge's theory sheet of 钳工 on paper: clerk and clerk2
+// key it, and differ on enterprise C's number.
+func (s *server) paperTheory(f judgingFixture) {
+	s.keyOnPaper(f, "theory", "T1", f.judge, map[string]float64{f.numbersA[0]: 70, f.numbersA[1]: 71, f.numberC: 72},
+		map[string]float64{f.numberC: 73})
 }
 
 func (f judgingFixture) expand(path string) string {
 	id := func(n uint) string { return fmt.Sprint(n) }
 	return strings.NewReplacer("{fitter}", id(f.fitter.ID), "{judgingContest}", id(f.judgingContest.ID), "{entrantC}", id(f.entrantC.EntrantID),
-		"{encryptionMember}", id(f.encryptionMember), "{judge}", id(f.judge.ID)).Replace(path)
+		"{encryptionMember}", id(f.encryptionMember), "{judge}", id(f.judge.ID), "{recused}", id(f.recused.ID)).Replace(path)
 }
 
 func (s *server) judgingClient(j juror, f judgingFixture) *client {
 	acc := map[juror]account{jOrganiser: f.organiser, jOtherOrganiser: f.otherOrganiser, jEnterprise: f.enterpriseAcc, jChief: f.chief,
-		jJudge: f.judge, jRecused: f.recused, jOtherJudge: f.otherJudge, jCheckIn: f.checkIn, jEncryption: f.encryption}
+		jJudge: f.judge, jRecused: f.recused, jOtherJudge: f.otherJudge, jCheckIn: f.checkIn, jEncryption: f.encryption,
+		jClerk: f.clerks[0], jClerk2: f.clerks[1], jClerk3: f.clerks[2]}
 	switch {
 	case j == jAdmin:
 		return s.admin()
@@ -151,6 +187,7 @@ func TestJudgingAccess_EachDutyGetsItsAnswerOnEveryJudgingRoute(t *testing.T) {
 				}
 				s := newServer(t, first)
 				f := s.judgingFixture()
+				s.paperTheory(f)
 				for _, tc := range judgingCases {
 					var body any
 					if tc.body != nil {

@@ -23,6 +23,8 @@ type judgingFixture struct {
 	// marks both stages, recused the practical one; otherJudge marks 焊工's
 	// practical stage; spare has no duty.
 	chief, judge, recused, otherJudge, checkIn, encryption, spare account
+	// clerks are 钳工's three score clerks (录分员), who key paper sheets.
+	clerks [3]account
 	// encryptionMember is the encryption judge's place on 钳工's panel.
 	encryptionMember uint
 	// numbersA are the draw numbers of enterprise A's entrants in 钳工, numberC enterprise C's.
@@ -105,6 +107,9 @@ func (s *server) judgingFixture(encrypted ...string) judgingFixture {
 	f.checkIn = s.newAccount(a, "clerk_checkin", "judge", f.district.ID)
 	f.encryption = s.newAccount(a, "judge_crypto", "judge", f.district.ID)
 	f.spare = s.newAccount(a, "judge_spare", "judge", f.district.ID)
+	for i := range f.clerks {
+		f.clerks[i] = s.newAccount(a, fmt.Sprintf("clerk_%c", 'a'+i), "judge", f.district.ID)
+	}
 	panel := func(ev event, acc account, duty string, stages ...string) panelMember {
 		var m panelMember
 		org.must(201, "POST", fmt.Sprintf("/api/v1/events/%d/panel", ev.ID), map[string]any{"account_id": acc.ID, "duty": duty, "stages": stages}, &m)
@@ -116,6 +121,9 @@ func (s *server) judgingFixture(encrypted ...string) judgingFixture {
 	panel(f.welder, f.otherJudge, "judge", "practical")
 	panel(f.fitter, f.checkIn, "checkin")
 	f.encryptionMember = panel(f.fitter, f.encryption, "encryption").ID
+	for _, clerk := range f.clerks {
+		panel(f.fitter, clerk, "clerk")
+	}
 	org.must(200, "POST", steps, map[string]any{"to": "judging"}, nil)
 
 	var list struct {
@@ -138,4 +146,27 @@ func (s *server) judgingFixture(encrypted ...string) judgingFixture {
 // sheetPath is the path of a stage's sheet of an event, with an optional tail.
 func sheetPath(ev event, stage string, tail ...string) string {
 	return fmt.Sprintf("/api/v1/events/%d/sheets/%s", ev.ID, stage) + strings.Join(tail, "")
+}
+
+// keyingPath is the path of the keying of a judge's sheet of a stage of 钳工, with an optional tail.
+func (f judgingFixture) keyingPath(stage string, judge account, tail ...string) string {
+	return sheetPath(f.fitter, stage, fmt.Sprintf("/judges/%d/keying", judge.ID)) + strings.Join(tail, "")
+}
+
+// keyOnPaper has the first two clerks key a judge's sheet of a stage of 钳工
+// and submit it: the first keys values, the second the same but where
+// second names other values by number.
+func (s *server) keyOnPaper(f judgingFixture, stage, criterion string, judge account, values map[string]float64, second map[string]float64) {
+	s.t.Helper()
+	for i, differ := range []map[string]float64{nil, second} {
+		c := s.login(f.clerks[i].Username, fixturePwd)
+		c.must(200, "POST", f.keyingPath(stage, judge), nil, nil)
+		for number, points := range values {
+			if v, ok := differ[number]; ok {
+				points = v
+			}
+			c.must(200, "PUT", f.keyingPath(stage, judge, "/marks"), mark(number, criterion, points, 0), nil)
+		}
+		c.must(200, "POST", f.keyingPath(stage, judge, "/submit"), map[string]any{"version": 1}, nil)
+	}
 }

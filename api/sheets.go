@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -45,12 +44,11 @@ func (h *handlers) saveMark(c *gin.Context) {
 	if !ok {
 		return
 	}
-	var req markRequest
-	if !h.bindJSON(c, &req) {
+	in, ok := h.markInput(c)
+	if !ok {
 		return
 	}
-	m, err := h.svc.SaveMark(c, caller(c), id, c.Param("stage"), service.MarkInput{Number: req.Number, Criterion: req.Criterion,
-		Points: *req.Points, Note: req.Note, Version: req.Version})
+	m, err := h.svc.SaveMark(c, caller(c), id, c.Param("stage"), in)
 	respond(h, c, http.StatusOK, m, err)
 }
 
@@ -102,15 +100,10 @@ func (h *handlers) declareConflict(c *gin.Context) {
 }
 
 func (h *handlers) judgeSheet(c *gin.Context) {
-	id, ok := h.pathID(c)
+	id, judge, ok := h.judgeSheetParams(c)
 	if !ok {
 		return
 	}
-	judge, err := strconv.ParseUint(c.Param("judge"), 10, 32)
-	if err != nil || judge == 0 {
-		h.fail(c, &service.Error{Kind: service.KindNotFound, Code: "not_found", Text: service.T("not_found", c.Param("judge"))})
-		return
-	}
-	sheet, err := h.svc.JudgeSheet(c, caller(c), id, c.Param("stage"), uint(judge))
+	sheet, err := h.svc.JudgeSheet(c, caller(c), id, c.Param("stage"), judge)
 	respond(h, c, http.StatusOK, sheet, err)
 }

@@ -19,7 +19,10 @@ import (
 //   - a judge's write (a mark, a submission, a reopening): its event's row,
 //     shared (judgingEvent), so that a sign-off, a change of step or of the
 //     panel, which hold it exclusively, waits for the writes under way and
-//     every later write sees it.
+//     every later write sees it;
+//   - a clerk's write to a paper sheet (keying.go): its event's row, shared,
+//     and its judge's sheet row, exclusively; starting to key a sheet: its
+//     event's row, exclusively, so that no judge's mark is under way meanwhile.
 // Each is taken before anything else is read, so that the transaction's
 // later reads see what the previous holder committed.
 

@@ -167,7 +167,8 @@ func checkPanelStages(in PanelInput, r Rules) []FieldError {
 	return fe
 }
 
-// RemovePanelMember takes a duty back, as long as the account has given no mark in the event.
+// RemovePanelMember takes a duty back, as long as the account has given no
+// mark in the event, nor keyed a round of a paper sheet (which only it can finish).
 func (s *Service) RemovePanelMember(ctx context.Context, c Caller, id uint) error {
 	return s.tx(ctx, func(ctx context.Context) error {
 		var m model.PanelMember
@@ -186,6 +187,12 @@ func (s *Service) RemovePanelMember(ctx context.Context, c Caller, id uint) erro
 		}
 		if n > 0 {
 			return conflict("panel_member_has_marks", m.Account.DisplayName, n)
+		}
+		if n, err = s.keyingsBy(ctx, ev.ID, m.AccountID); err != nil {
+			return err
+		}
+		if n > 0 {
+			return conflict("panel_member_has_keyings", m.Account.DisplayName, n)
 		}
 		if err := s.conn(ctx).Delete(&model.PanelMember{}, m.ID).Error; err != nil {
 			return err

@@ -53,6 +53,8 @@ type JudgeProgress struct {
 	Cells       int        `json:"cells"`
 	Marked      int        `json:"marked"`
 	SubmittedAt *time.Time `json:"submitted_at"`
+	// Paper is how far the sheet's double entry has come, for a sheet kept on paper.
+	Paper *PaperProgress `json:"paper"`
 }
 
 // ContestProgress shows the board of a contest: every event to its
@@ -108,6 +110,8 @@ type progressFacts struct {
 	marks     map[uint]int
 	signoffs  []model.StageSignoff
 	conflicts []model.PanelConflict
+	// papers are the paper sheets by their judge's sheet (keying.go).
+	papers map[uint]*PaperProgress
 }
 
 func (s *Service) progressFacts(ctx context.Context, eventIDs []uint) (progressFacts, error) {
@@ -143,6 +147,9 @@ func (s *Service) progressFacts(ctx context.Context, eventIDs []uint) (progressF
 		return f, err
 	}
 	var err error
+	if f.papers, err = s.paperProgressOf(ctx, eventIDs); err != nil {
+		return f, err
+	}
 	f.conflicts, err = s.eventConflicts(ctx, eventIDs, 0)
 	return f, err
 }
@@ -185,7 +192,7 @@ func (f progressFacts) event(ev model.Event) (EventProgress, error) {
 			if i := slices.IndexFunc(f.sheets, func(sh model.Sheet) bool {
 				return sh.EventID == ev.ID && sh.Stage == st.Code && sh.JudgeID == m.AccountID
 			}); i >= 0 {
-				jp.Marked, jp.SubmittedAt = f.marks[f.sheets[i].ID], f.sheets[i].SubmittedAt
+				jp.Marked, jp.SubmittedAt, jp.Paper = f.marks[f.sheets[i].ID], f.sheets[i].SubmittedAt, f.papers[f.sheets[i].ID]
 			}
 			sp.Judges = append(sp.Judges, jp)
 		}

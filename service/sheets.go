@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -77,6 +76,8 @@ type Sheet struct {
 	// Conflicts are the judge's own declared conflicts in the event: those
 	// numbers are not on its sheets.
 	Conflicts []Conflict `json:"conflicts"`
+	// Paper is true for a sheet kept on paper and keyed in by clerks (keying.go).
+	Paper bool `json:"paper"`
 }
 
 // MarkInput is a mark as a judge types it. Version is the mark's version the
@@ -145,6 +146,21 @@ func (s *Service) openSheet(ctx context.Context, c Caller, eventID uint, stage s
 	return sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit, codes: codes}, nil
 }
 
+// stageSheet is what a sheet of a stage needs: its criteria and, on an
+// encrypted stage, the work codes its rows show; for reading another's sheet,
+// where openSheet's checks of the caller do not apply.
+func (s *Service) stageSheet(ctx context.Context, ev model.Event, ct model.Contest, duty model.PanelMember, stage string) (sheetContext, error) {
+	st, crit, err := eventStageCriteria(ev, stage)
+	if err != nil {
+		return sheetContext{}, err
+	}
+	codes, err := s.stageCodes(ctx, ev, st)
+	if err != nil {
+		return sheetContext{}, err
+	}
+	return sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit, codes: codes}, nil
+}
+
 // sheetEntrants are the rows a judge marks: the event's approved, drawn
 // entrants who are not absent and not of the judge's own organisation.
 func (s *Service) sheetEntrants(ctx context.Context, c Caller, eventID uint) *gorm.DB {
@@ -189,25 +205,53 @@ func (s *Service) GetSheet(ctx context.Context, c Caller, eventID uint, stage st
 }
 
 func (s *Service) sheetView(ctx context.Context, c Caller, sc sheetContext) (Sheet, error) {
+	sheet, found, err := s.findSheet(ctx, sc.ev.ID, sc.stage.Code, c.AccountID, nil)
+	if err != nil {
+		return Sheet{}, err
+	}
+	var marks []model.Mark
+	if found {
+		if err := s.conn(ctx).Where("sheet_id = ?", sheet.ID).Find(&marks).Error; err != nil {
+			return Sheet{}, err
+		}
+	}
+	out, err := s.sheetGrid(ctx, c, sc, marks)
+	if err != nil {
+		return out, err
+	}
+	if found {
+		out.SubmittedAt, out.Version = sheet.SubmittedAt, sheet.Version
+		if out.Paper, err = s.onPaper(ctx, sheet.ID); err != nil {
+			return out, err
+		}
+	}
+	out.Editable = sc.ct.Status == model.StepJudging && out.SubmittedAt == nil && !out.Paper
+	if out.Encrypted {
+		// The conflicts name draw numbers, which no sheet of the stage shows.
+		return out, nil
+	}
+	declared, err := s.eventConflicts(ctx, []uint{sc.ev.ID}, c.AccountID)
+	if err != nil {
+		return out, err
+	}
+	out.Conflicts = make([]Conflict, len(declared))
+	for i, pc := range declared {
+		out.Conflicts[i] = conflictView(pc)
+	}
+	return out, nil
+}
+
+// sheetGrid lays out the sheet of judge c: its rows by number, the stage's
+// criteria, and the marks given (a judge's, or a clerk's keyed values).
+func (s *Service) sheetGrid(ctx context.Context, c Caller, sc sheetContext, marks []model.Mark) (Sheet, error) {
 	out := Sheet{EventID: sc.ev.ID, EventName: sc.ev.Name, ContestName: sc.ct.Name, Stage: sc.stage.Code, StageName: sc.stage.Name,
-		Duty: sc.duty.Duty, Criteria: make([]SheetCriterion, len(sc.criteria)), Rows: []SheetRow{}, Encrypted: sc.codes != nil}
+		Duty: sc.duty.Duty, Criteria: make([]SheetCriterion, len(sc.criteria)), Rows: []SheetRow{}, Conflicts: []Conflict{}, Encrypted: sc.codes != nil}
 	for i, cr := range sc.criteria {
 		out.Criteria[i] = SheetCriterion{Code: cr.Code, Name: cr.Name, Max: cr.Max, Kind: cr.Kind, Levels: cr.Levels}
 	}
 	var entrants []model.Entrant
 	if err := s.sheetEntrants(ctx, c, sc.ev.ID).Select("id, draw_number").Order("draw_number").Find(&entrants).Error; err != nil {
 		return out, err
-	}
-	sheet, found, err := s.findSheet(ctx, sc.ev.ID, sc.stage.Code, c.AccountID, nil)
-	if err != nil {
-		return out, err
-	}
-	var marks []model.Mark
-	if found {
-		if err := s.conn(ctx).Where("sheet_id = ?", sheet.ID).Find(&marks).Error; err != nil {
-			return out, err
-		}
-		out.SubmittedAt, out.Version = sheet.SubmittedAt, sheet.Version
 	}
 	byEntrant := map[uint][]model.Mark{}
 	for _, m := range marks {
@@ -227,21 +271,9 @@ func (s *Service) sheetView(ctx context.Context, c Caller, sc sheetContext) (She
 		out.Missing += len(sc.criteria) - len(row.Marks)
 		out.Rows = append(out.Rows, row)
 	}
-	out.Editable = sc.ct.Status == model.StepJudging && out.SubmittedAt == nil
-	out.Conflicts = []Conflict{}
 	if out.Encrypted {
-		// Rows in code order, which tells nothing of the draw order; the
-		// conflicts name draw numbers, which no sheet of the stage shows.
+		// Rows in code order, which tells nothing of the draw order.
 		slices.SortFunc(out.Rows, func(a, b SheetRow) int { return strings.Compare(a.Number, b.Number) })
-		return out, nil
-	}
-	declared, err := s.eventConflicts(ctx, []uint{sc.ev.ID}, c.AccountID)
-	if err != nil {
-		return out, err
-	}
-	out.Conflicts = make([]Conflict, len(declared))
-	for i, pc := range declared {
-		out.Conflicts[i] = conflictView(pc)
 	}
 	return out, nil
 }
@@ -269,12 +301,8 @@ func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage st
 		if err != nil {
 			return err
 		}
-		i := slices.IndexFunc(sc.criteria, func(cr Criterion) bool { return cr.Code == in.Criterion })
-		if i < 0 {
-			return invalid(field("criterion", "criterion_unknown", in.Criterion, sc.stage.Name))
-		}
-		if fe := checkMark(sc.criteria[i], in); fe != nil {
-			return invalid(*fe)
+		if err := checkMark(sc, in); err != nil {
+			return err
 		}
 		cell, err := s.markCell(ctx, c, sc, in)
 		if err != nil {
@@ -290,32 +318,38 @@ func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage st
 		case sheet.SubmittedAt != nil:
 			return conflict("sheet_submitted")
 		}
-		out, err = s.writeMark(ctx, c, sheet.Sheet, cell, in)
+		if err := s.notOnPaper(ctx, sheet.ID); err != nil {
+			return err
+		}
+		out, err = s.writeMark(ctx, c, sheet.Sheet, cell, in, "")
 		return err
 	})
 	return out, err
 }
 
-// checkMark holds a mark to its criterion: from 0 to the maximum; on the
-// 0–3 scale, one of its four levels; a time in whole seconds, with no note.
-func checkMark(cr Criterion, in MarkInput) *FieldError {
-	var fe FieldError
+// checkMark holds a mark to its stage: a criterion of it, from 0 to its
+// maximum (two decimals, which Points already holds); on the 0–3 scale, one
+// of its four levels; a time in whole seconds, with no note.
+func checkMark(sc sheetContext, in MarkInput) error {
+	i := slices.IndexFunc(sc.criteria, func(cr Criterion) bool { return cr.Code == in.Criterion })
+	if i < 0 {
+		return invalid(field("criterion", "criterion_unknown", in.Criterion, sc.stage.Name))
+	}
+	cr := sc.criteria[i]
 	switch {
 	case in.Points < 0 || in.Points > cr.Max:
-		fe = field("points", "mark_range", cr.Max)
 		if cr.Kind == KindTime {
-			fe = field("points", "time_range", int(cr.Max/6000))
+			return invalid(field("points", "time_range", int(cr.Max/6000)))
 		}
+		return invalid(field("points", "mark_range", cr.Max))
 	case cr.Levels && in.Points*3%cr.Max != 0:
-		fe = field("points", "mark_level", cr.Max/3, cr.Max*2/3, cr.Max)
+		return invalid(field("points", "mark_level", cr.Max/3, cr.Max*2/3, cr.Max))
 	case cr.Kind == KindTime && in.Points%100 != 0:
-		fe = field("points", "time_whole_seconds")
+		return invalid(field("points", "time_whole_seconds"))
 	case cr.Kind == KindTime && in.Note != "":
-		fe = field("note", "time_without_note")
-	default:
-		return nil
+		return invalid(field("note", "time_without_note"))
 	}
-	return &fe
+	return nil
 }
 
 // markCell is the entrant a mark goes to, found by its number on the
@@ -370,51 +404,28 @@ func (s *Service) sheetFor(ctx context.Context, eventID uint, stage string, judg
 	return sheet, err
 }
 
-// writeMark stores a mark and its change.
-func (s *Service) writeMark(ctx context.Context, c Caller, sheet model.Sheet, cell markCell, in MarkInput) (SheetMark, error) {
-	db := s.conn(ctx)
-	now := s.now()
+// writeMark stores a mark and its change, made by c for a reason (none
+// when a judge types it).
+func (s *Service) writeMark(ctx context.Context, c Caller, sheet model.Sheet, cell markCell, in MarkInput, reason string) (SheetMark, error) {
 	e := cell.entrant
-	change := model.MarkChange{SheetID: sheet.ID, AfterPoints: int64(in.Points), AfterNote: in.Note, ChangedBy: c.AccountID, CreatedAt: now}
-	m := model.Mark{SheetID: sheet.ID, EntrantID: e.ID, JudgeID: sheet.JudgeID, Criterion: in.Criterion, Points: int64(in.Points), Note: in.Note,
-		Version: 1, UpdatedBy: c.AccountID, CreatedAt: now, UpdatedAt: now}
-	existing := cell.mark
-	if existing == nil && in.Version == 0 {
-		err := db.Create(&m).Error
-		if errors.Is(err, gorm.ErrDuplicatedKey) {
-			// The same new mark sent twice at once (a retry racing its original): this one finds the other's.
-			existing = &model.Mark{}
-			err = db.Clauses(clause.Locking{Strength: "UPDATE"}).Where("entrant_id = ? AND criterion = ? AND judge_id = ?",
-				e.ID, in.Criterion, sheet.JudgeID).Take(existing).Error
-		}
-		if err != nil {
-			return SheetMark{}, err
-		}
+	var existing *storedCell
+	if m := cell.mark; m != nil {
+		existing = &storedCell{ID: m.ID, Points: m.Points, Note: m.Note, Version: m.Version}
 	}
-	if existing != nil {
-		m = *existing
-		if m.Points == int64(in.Points) && m.Note == in.Note {
-			return sheetMarkView(e.DrawNumber, m), nil
-		}
-		if m.Version != in.Version {
-			cur := sheetMarkView(e.DrawNumber, m)
-			return SheetMark{}, &Error{Kind: KindConflict, Code: "mark_changed", Text: T("mark_changed", e.DrawNumber, in.Criterion, cur.Points), Current: cur}
-		}
-		before := m.Points
-		change.BeforePoints, change.BeforeNote = &before, m.Note
-		if err := s.updateVersioned(ctx, &model.Mark{}, m.ID, m.Version, map[string]any{
-			"points": in.Points, "note": in.Note, "updated_by": c.AccountID, "updated_at": now}); err != nil {
-			return SheetMark{}, err
-		}
-		m.Points, m.Note, m.Version = int64(in.Points), in.Note, m.Version+1
-	} else if in.Version != 0 {
-		return SheetMark{}, staleVersion()
-	}
-	change.MarkID = m.ID
-	if err := db.Create(&change).Error; err != nil {
+	view := func(sc storedCell) SheetMark { return cellView(e.DrawNumber, in.Criterion, sc) }
+	after, before, changed, err := s.writeCell(ctx, judgeMarks{s: s, sheet: sheet, by: c.AccountID}, e.ID, existing, in, view)
+	if err != nil {
 		return SheetMark{}, err
 	}
-	return sheetMarkView(e.DrawNumber, m), nil
+	if !changed {
+		return view(after), nil
+	}
+	change := model.MarkChange{MarkID: after.ID, SheetID: sheet.ID, AfterPoints: after.Points, AfterNote: after.Note, ChangedBy: c.AccountID,
+		Reason: reason, CreatedAt: s.now()}
+	if before != nil {
+		change.BeforePoints, change.BeforeNote = &before.Points, before.Note
+	}
+	return view(after), s.conn(ctx).Create(&change).Error
 }
 
 // SubmitSheet hands the caller's sheet in, complete, in one transaction; it
@@ -437,6 +448,9 @@ func (s *Service) SubmitSheet(ctx context.Context, c Caller, eventID uint, stage
 			return conflict("stage_signed_off", sc.stage.Name)
 		case sheet.SubmittedAt != nil:
 			return conflict("sheet_submitted")
+		}
+		if err := s.notOnPaper(ctx, sheet.ID); err != nil {
+			return err
 		}
 		view, err := s.sheetView(ctx, c, sc)
 		if err != nil {
@@ -473,7 +487,8 @@ func sheetIncomplete(v Sheet) *Error {
 }
 
 // ReopenSheet makes a judge's submitted sheet editable again, with a reason:
-// the event's organisers or its chief judge, while judging lasts.
+// the event's organisers or its chief judge, while judging lasts. A paper
+// sheet's double entry reopens with it (reopenPaper).
 func (s *Service) ReopenSheet(ctx context.Context, c Caller, eventID uint, stage string, judgeID uint, reason string) error {
 	return s.tx(ctx, func(ctx context.Context) error {
 		ev, _, err := s.judgingEvent(ctx, eventID)
@@ -504,6 +519,9 @@ func (s *Service) ReopenSheet(ctx context.Context, c Caller, eventID uint, stage
 		if err := s.updateVersioned(ctx, &model.Sheet{}, sheet.ID, sheet.Version, map[string]any{"submitted_at": nil, "updated_at": s.now()}); err != nil {
 			return err
 		}
+		if err := s.reopenPaper(ctx, sheet.ID); err != nil {
+			return err
+		}
 		return s.auditWithReason(ctx, c, "sheet.reopen", "sheet", sheet.ID, map[string]any{"submitted_at": sheet.SubmittedAt},
 			map[string]any{"event_id": ev.ID, "stage": stage, "judge_id": judgeID}, reason)
 	})
@@ -530,15 +548,11 @@ func (s *Service) JudgeSheet(ctx context.Context, c Caller, eventID uint, stage 
 	if err != nil {
 		return Sheet{}, notFound("sheet")
 	}
-	st, crit, err := eventStageCriteria(ev, stage)
+	sc, err := s.stageSheet(ctx, ev, ct, duty, stage)
 	if err != nil {
 		return Sheet{}, err
 	}
-	codes, err := s.stageCodes(ctx, ev, st)
-	if err != nil {
-		return Sheet{}, err
-	}
-	v, err := s.sheetView(ctx, judge, sheetContext{ev: ev, ct: ct, duty: duty, stage: st, criteria: crit, codes: codes})
+	v, err := s.sheetView(ctx, judge, sc)
 	v.Editable = false
 	return v, err
 }

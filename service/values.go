@@ -57,6 +57,7 @@ func ValueSets() map[string][]string {
 		"AwardMode":        awardModes,
 		"Duty":             duties,
 		"Attendance":       attendances,
+		"KeyingState":      keyingStates,
 	}
 	for name, values := range sets {
 		sets[name] = slices.Clone(values)

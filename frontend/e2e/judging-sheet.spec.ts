@@ -1,6 +1,5 @@
-import { creditCodeCheckChar } from '../src/validation/creditCode'
-import { idNumberCheckChar } from '../src/validation/idNumber'
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from './fixtures'
+import { expect, test, type BrowserContext, type Page } from './fixtures'
+import { drawnEvent } from './judging'
 import { ADMIN, apiAs, login, shot } from './support'
 
 // A judge marks a practical sheet from the keyboard on a tablet, loses the venue's network and
@@ -13,10 +12,6 @@ const ENTERPRISES = [
   { name: '城北机床厂', code: '91440300MA5XW0021', user: 'ent_cb1' },
   { name: '城北电力公司', code: '91440300MA5XW0022', user: 'ent_cb2' },
 ]
-
-interface Ref {
-  id: number
-}
 
 test.describe.configure({ mode: 'serial' })
 
@@ -36,50 +31,21 @@ test.afterAll(async () => {
 })
 
 test('a district contest is at judging, with three drawn entrants and a judge of both stages', async ({ playwright, baseURL }) => {
-  const session = async (username: string, password: string) => {
-    const request: APIRequestContext = await playwright.request.newContext({ baseURL })
-    return apiAs(request, username, password)
-  }
-  const admin = await session(ADMIN.username, ADMIN.password)
-  const account = async (username: string, role: string, organisationId: number) => {
-    const created = await admin.post<Ref>('/accounts', { username, display_name: username, role, organisation_id: organisationId, password: 'Initial-pass-2026' })
-    const own = await session(username, 'Initial-pass-2026')
-    await own.post('/auth/password', { old_password: 'Initial-pass-2026', new_password: PASSWORD })
-    return created
-  }
-  const { items: roots } = await admin.get<{ items: Ref[] }>('/organisations/tree')
-  const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '城北区总工会' })
-  const now = Date.now()
-  const contest = await admin.post<Ref>('/contests', { name: '城北区钳工技能比武', kind: 'skills', format: 'trade', level: 'district', organiser_id: district.id,
-    registration_opens_at: new Date(now - 3600_000).toISOString(), registration_closes_at: new Date(now + 7 * 86400_000).toISOString() })
-  const event = await admin.post<Ref>(`/contests/${contest.id}/events`, { name: '钳工', trade: '钳工', entrant_type: 'individual' })
-  eventId = event.id
-  contestId = contest.id
-  await admin.post(`/contests/${contest.id}/steps`, { to: 'registration_open' })
-  const ids: number[] = []
-  const workers = [['赵一', '11010519860101001'], ['钱二', '11010519860101003'], ['孙三', '11010519860101005']]
-  for (const [i, e] of ENTERPRISES.entries()) {
-    const org = await admin.post<Ref>('/organisations', { parent_id: district.id, kind: 'enterprise', name: e.name, credit_code: e.code + creditCodeCheckChar(e.code) })
-    await account(e.user, 'enterprise', org.id)
-    const ent = await session(e.user, PASSWORD)
-    for (const [name, first17] of workers.slice(i * 2, i * 2 + 2)) {
-      const entry = await ent.post<Ref>(`/events/${event.id}/entrants`, {
-        person: { name, gender: 'male', id_number: first17 + idNumberCheckChar(first17), mobile: '13800138000', trade: '钳工', skill_level: '四级/中级工', years_in_trade: 5 },
-      })
-      ids.push(entry.id)
-    }
-  }
-  await admin.post(`/events/${event.id}/entrants/approve`, { ids })
-  await admin.post(`/contests/${contest.id}/steps`, { to: 'registration_closed' })
-  await admin.post(`/events/${event.id}/draw`, { seed: 'c0ffee' })
-  const judge = await account(JUDGE, 'judge', district.id)
-  await admin.post(`/events/${event.id}/panel`, { account_id: judge.id, duty: 'judge', stages: ['theory', 'practical'] })
-  const judge2 = await account(JUDGE2, 'judge', district.id)
-  await admin.post(`/events/${event.id}/panel`, { account_id: judge2.id, duty: 'judge', stages: ['theory'] })
-  const chief = await account(CHIEF, 'judge', district.id)
-  await admin.post(`/events/${event.id}/panel`, { account_id: chief.id, duty: 'chief' })
-  await admin.post(`/contests/${contest.id}/steps`, { to: 'judging' })
-  judgeApi = await session(JUDGE, PASSWORD)
+  const setup = await drawnEvent(playwright, baseURL, {
+    district: '城北区总工会',
+    contest: '城北区钳工技能比武',
+    enterprises: ENTERPRISES,
+    workers: [['赵一', '11010519860101001'], ['钱二', '11010519860101003'], ['孙三', '11010519860101005']],
+    seed: 'c0ffee',
+    password: PASSWORD,
+  })
+  eventId = setup.eventId
+  contestId = setup.contestId
+  await setup.panel(JUDGE, 'judge', ['theory', 'practical'])
+  await setup.panel(JUDGE2, 'judge', ['theory'])
+  await setup.panel(CHIEF, 'chief')
+  await setup.admin.post(`/contests/${setup.contestId}/steps`, { to: 'judging' })
+  judgeApi = await setup.session(JUDGE, PASSWORD)
 })
 
 const cell = (number: string, code = 'P1') => page.getByTestId(`mark-${number}-${code}`)

@@ -1,9 +1,28 @@
 import { http } from './http'
-import type { Attendance, CheckInRow, Coverage, Duty, Encryption, EncryptionCodes, JudgeDuty, Page, PageQuery, PanelMember, Progress, Schemas, Sheet, SheetMark } from './types'
+import type {
+  Attendance,
+  CheckInRow,
+  Comparison,
+  Coverage,
+  Duty,
+  Encryption,
+  EncryptionCodes,
+  JudgeDuty,
+  Keying,
+  KeyingBoard,
+  Page,
+  PageQuery,
+  PanelMember,
+  Progress,
+  Schemas,
+  Sheet,
+  SheetMark,
+} from './types'
 
 export type MarkInput = Schemas['MarkRequest']
 
 const sheetPath = (eventId: number, stage: string) => `/events/${eventId}/sheets/${encodeURIComponent(stage)}`
+const keyingPath = (eventId: number, stage: string, judgeId: number) => `${sheetPath(eventId, stage)}/judges/${judgeId}/keying`
 
 export const judgingApi = {
   /** The caller's duties in events, with its sheets' progress. */
@@ -35,4 +54,14 @@ export const judgingApi = {
     http.post<EncryptionCodes>(`/events/${eventId}/encryption`, (seed ? { seed } : {}) satisfies Schemas['DrawRequest']),
   encryptionCodes: (eventId: number) => http.get<EncryptionCodes>(`/events/${eventId}/encryption/codes`),
   decode: (eventId: number) => http.post<Encryption>(`/events/${eventId}/encryption/decode`),
+  /** The event's sheets at the keying desk of paper sheets (双人双录). */
+  keyingBoard: (eventId: number) => http.get<KeyingBoard>(`/events/${eventId}/keying`),
+  /** Starts, or goes on with, the caller's round of a judge's paper sheet. */
+  startKeying: (eventId: number, stage: string, judgeId: number) => http.post<Keying>(keyingPath(eventId, stage, judgeId)),
+  keying: (eventId: number, stage: string, judgeId: number) => http.get<Keying>(keyingPath(eventId, stage, judgeId)),
+  saveKeyedCell: (eventId: number, stage: string, judgeId: number, mark: MarkInput) => http.put<SheetMark>(`${keyingPath(eventId, stage, judgeId)}/marks`, mark),
+  submitKeying: (eventId: number, stage: string, judgeId: number, version: number) =>
+    http.post<Keying>(`${keyingPath(eventId, stage, judgeId)}/submit`, { version } satisfies Schemas['SubmitSheetRequest']),
+  differences: (eventId: number, stage: string, judgeId: number) => http.get<Comparison>(`${keyingPath(eventId, stage, judgeId)}/differences`),
+  settle: (eventId: number, stage: string, judgeId: number, mark: MarkInput) => http.put<Comparison>(`${keyingPath(eventId, stage, judgeId)}/differences`, mark),
 }

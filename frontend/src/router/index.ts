@@ -79,6 +79,21 @@ const routes: RouteRecordRaw[] = [
         // A judge reaches it from its home page; the server lets in the event's encryption judge and chief judge.
         meta: { roles: ['judge'], titleKey: 'encryption.title', menuPath: '/' },
       },
+      {
+        path: '/keying/:eventId(\\d+)',
+        name: 'keying',
+        component: () => import('@/views/KeyingView.vue'),
+        props: (route) => ({ eventId: Number(route.params.eventId) }),
+        // A clerk or chief judge reaches it from its home page; the server decides who keys and who settles.
+        meta: { roles: ['admin', 'organiser', 'judge'], titleKey: 'keying.title', menuPath: '/' },
+      },
+      {
+        path: '/keying/:eventId(\\d+)/:stage/:judge(\\d+)',
+        name: 'keyingCompare',
+        component: () => import('@/views/KeyingCompareView.vue'),
+        props: (route) => ({ eventId: Number(route.params.eventId), stage: String(route.params.stage), judge: Number(route.params.judge) }),
+        meta: { roles: ['judge'], titleKey: 'keying.compare', menuPath: '/' },
+      },
       { path: '/password', name: 'password', component: () => import('@/views/PasswordView.vue'), meta: { titleKey: 'password.title' } },
       { path: '/:pathMatch(.*)*', name: 'notFound', component: () => import('@/views/NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
     ],
