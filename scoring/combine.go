@@ -108,7 +108,7 @@ type cells struct {
 // second mark in one cell. Marks usually come a sheet at a time, row by row,
 // so the entrant and the judge of the mark before, and the column after its
 // column, are tried before a look-up.
-func gather(l *layout, entrants []Entrant, idx map[uint]int32, marks []Mark) (cells, error) {
+func gather(l *layout, entrants []Entrant, idx *entrantIndex, marks []Mark) (cells, error) {
 	ncol := int32(len(l.cols))
 	if len(marks) >= math.MaxInt32 || len(entrants)*int(ncol) >= math.MaxInt32 {
 		return cells{}, fmt.Errorf("scoring: %d marks of %d entrants are too many for one event", len(marks), len(entrants))
@@ -125,7 +125,7 @@ func gather(l *layout, entrants []Entrant, idx map[uint]int32, marks []Mark) (ce
 		}
 		if last == nil || m.Entrant != last.Entrant {
 			var ok bool
-			if e, ok = idx[m.Entrant]; !ok {
+			if e, ok = idx.find(m.Entrant); !ok {
 				return cells{}, fmt.Errorf("scoring: a mark of entrant %d, who is not in the event", m.Entrant)
 			}
 			if entrants[e].Absent {

@@ -29,7 +29,7 @@ func Compute(rules Rules, entrants []Entrant, marks []Mark, decisions []Decision
 	if err != nil {
 		return Result{}, err
 	}
-	c, err := gather(&l, entrants, idx, marks)
+	c, err := gather(&l, entrants, &idx, marks)
 	if err != nil {
 		return Result{}, err
 	}
@@ -40,21 +40,57 @@ func Compute(rules Rules, entrants []Entrant, marks []Mark, decisions []Decision
 	return rank(rules, &l, lines, decisions), nil
 }
 
-func indexEntrants(entrants []Entrant, veto bool) (map[uint]int32, error) {
-	idx := make(map[uint]int32, len(entrants))
+// entrantIndex finds an entrant's position by id. The entrants of one
+// event mostly have ids close together (database keys), so it is a plain
+// table over their range when that is at most four times their number: a
+// look-up per mark then costs an array access, not a hash.
+type entrantIndex struct {
+	base  uint
+	table []int32 // 1 + position, by id − base; 0 for none
+	byID  map[uint]int32
+}
+
+func (x *entrantIndex) find(id uint) (int32, bool) {
+	if x.byID != nil {
+		e, ok := x.byID[id]
+		return e, ok
+	}
+	if id < x.base || id-x.base >= uint(len(x.table)) || x.table[id-x.base] == 0 {
+		return 0, false
+	}
+	return x.table[id-x.base] - 1, true
+}
+
+func indexEntrants(entrants []Entrant, veto bool) (entrantIndex, error) {
+	var x entrantIndex
+	if len(entrants) > 0 {
+		lo, hi := entrants[0].ID, entrants[0].ID
+		for _, e := range entrants {
+			lo, hi = min(lo, e.ID), max(hi, e.ID)
+		}
+		if hi-lo < 4*uint(len(entrants)) {
+			x.base, x.table = lo, make([]int32, hi-lo+1)
+		} else {
+			x.byID = make(map[uint]int32, len(entrants))
+		}
+	}
 	for i, e := range entrants {
-		if _, seen := idx[e.ID]; seen {
-			return nil, fmt.Errorf("scoring: entrant %d listed twice", e.ID)
+		if _, seen := x.find(e.ID); seen {
+			return x, fmt.Errorf("scoring: entrant %d listed twice", e.ID)
 		}
 		if e.Vetoed && !veto {
-			return nil, fmt.Errorf("scoring: entrant %d is vetoed, but the event's rules have no veto", e.ID)
+			return x, fmt.Errorf("scoring: entrant %d is vetoed, but the event's rules have no veto", e.ID)
 		}
 		if e.Vetoed && strings.TrimSpace(e.VetoReason) == "" {
-			return nil, fmt.Errorf("scoring: the veto of entrant %d has no reason", e.ID)
+			return x, fmt.Errorf("scoring: the veto of entrant %d has no reason", e.ID)
 		}
-		idx[e.ID] = int32(i)
+		if x.byID != nil {
+			x.byID[e.ID] = int32(i)
+		} else {
+			x.table[e.ID-x.base] = int32(i) + 1
+		}
 	}
-	return idx, nil
+	return x, nil
 }
 
 // scoreEntrants makes each entrant's line, in the order of entrants: its

@@ -140,3 +140,31 @@ func TestCompute_TraineeMarksAreNotComputedFrom(t *testing.T) {
 		t.Errorf("total %s, want 60", l.Total)
 	}
 }
+
+// Entrants are found by id whether their ids lie close together (a table)
+// or far apart (a map).
+func TestCompute_FindsEntrantsByIdNearOrFar(t *testing.T) {
+	for _, ids := range [][]uint{{10, 11, 13}, {5, 1 << 40, 77}} {
+		var entrants []Entrant
+		for _, id := range ids {
+			entrants = append(entrants, Entrant{ID: id})
+		}
+		x, err := indexEntrants(entrants, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, id := range ids {
+			if e, ok := x.find(id); !ok || e != int32(i) {
+				t.Errorf("ids %v: %d found at %d, %v", ids, id, e, ok)
+			}
+		}
+		for _, id := range []uint{0, 9, 12, 14, 1<<40 + 1} {
+			if _, ok := x.find(id); ok {
+				t.Errorf("ids %v: %d found", ids, id)
+			}
+		}
+		if _, err := indexEntrants(append(entrants, Entrant{ID: ids[1]}), false); err == nil {
+			t.Errorf("ids %v: a repeated id accepted", ids)
+		}
+	}
+}
