@@ -154,8 +154,19 @@ test('an admin disables, enables and resets an account', async () => {
   await expect(page.getByText('密码已重置')).toBeVisible()
 })
 
-test('a deep link survives a reload', async () => {
-  await page.goto('/accounts')
+test('a deep link survives a reload, saying it loads while the session is restored', async () => {
+  // Hold the session's answer back: the page says it is loading instead of staying blank.
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/v1/auth/me', async (route) => {
+    await held
+    await route.continue()
+  })
+  const reloaded = page.goto('/accounts')
+  await expect(page.getByTestId('app-loading')).toContainText('正在加载')
+  release()
+  await reloaded
+  await page.unroute('**/api/v1/auth/me')
   await expect(page).toHaveURL(/\/accounts$/)
   await expect(page.getByTestId('accounts-table')).toContainText(ENT_USER.username)
 })

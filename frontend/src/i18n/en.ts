@@ -4,6 +4,7 @@ const en: Messages = {
   app: {
     fullName: '擂台 Leitai',
     tagline: "Workers' skills contests",
+    loading: 'Loading…',
   },
   common: {
     confirm: 'Confirm',

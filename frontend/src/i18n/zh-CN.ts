@@ -2,6 +2,7 @@ const zhCN = {
   app: {
     fullName: '擂台 Leitai',
     tagline: '职工技能竞赛平台',
+    loading: '正在加载…',
   },
   common: {
     confirm: '确定',
