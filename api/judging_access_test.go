@@ -42,6 +42,9 @@ type judgingCase struct {
 	path  string
 	body  func(f judgingFixture) any
 	want  [judgeCount]int
+	// setup, when set, brings the actor's fixture to the state the case
+	// needs, acting as whoever must, before the request.
+	setup func(s *server, f judgingFixture)
 }
 
 // judgingCases run top to bottom, each actor on its own fresh fixture.
@@ -71,6 +74,24 @@ var judgingCases = []judgingCase{
 	{route: "PUT /api/v1/events/:id/sheets/:stage/marks", path: "/api/v1/events/{fitter}/sheets/practical/marks",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 422, 403, 403, 403},
 		body: func(f judgingFixture) any { return mark(f.numbersA[0], "P1", 80, 0) }},
+	// Oversight: the chief judge and, read-only, the organisers see where the judges' marks disagree …
+	{route: "GET /api/v1/events/:id/disagreements", path: "/api/v1/events/{fitter}/disagreements",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403}},
+	// … and only the chief judge asks for a re-mark: judge_a gave 60, the recused judge 90.
+	{route: "POST /api/v1/events/:id/remarks", path: "/api/v1/events/{fitter}/remarks", setup: disagreeOnC,
+		want: [judgeCount]int{401, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any {
+			return map[string]any{"stage": "practical", "number": f.numberC, "criterion": "P1", "judge_ids": []uint{f.judge.ID}, "reason": "差异较大"}
+		}},
+	// The judge asked confirms its mark; the recused judge was not asked.
+	{route: "POST /api/v1/events/:id/sheets/:stage/marks/confirm", path: "/api/v1/events/{fitter}/sheets/practical/marks/confirm", setup: askJudgeOnC,
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 409, 403, 403, 403},
+		body: func(f judgingFixture) any {
+			return map[string]any{"number": f.numberC, "criterion": "P1", "points": 60}
+		}},
+	// A judge compares its marks with the panel's once the stage is signed off; here it is not.
+	{route: "GET /api/v1/events/:id/sheets/:stage/comparison", path: "/api/v1/events/{fitter}/sheets/practical/comparison",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 409, 409, 403, 403, 403}},
 	// A judge steps aside from a number on its sheets; the recused judge's sheets lack it.
 	{route: "POST /api/v1/events/:id/conflicts", path: "/api/v1/events/{fitter}/conflicts",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 201, 422, 403, 403, 403},
@@ -103,6 +124,14 @@ var judgingCases = []judgingCase{
 	{route: "POST /api/v1/events/:id/stages/:stage/reopen", path: "/api/v1/events/{fitter}/stages/practical/reopen",
 		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403},
 		body: func(judgingFixture) any { return map[string]any{"reason": "复核"} }},
+	// Only organisers replace a judge who drops out; the chief judge sees who replaced whom.
+	{route: "POST /api/v1/events/:id/stages/:stage/replacements", path: "/api/v1/events/{fitter}/stages/practical/replacements",
+		want: [judgeCount]int{401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any {
+			return map[string]any{"judge_id": f.recused.ID, "account_id": f.reserve.ID, "reason": "突发疾病"}
+		}},
+	{route: "GET /api/v1/events/:id/replacements", path: "/api/v1/events/{fitter}/replacements",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403}},
 	{route: "DELETE /api/v1/panel-members/:id", path: "/api/v1/panel-members/{encryptionMember}",
 		want: [judgeCount]int{401, 204, 204, 403, 403, 403, 403, 403, 403, 403, 403}},
 }
@@ -139,6 +168,9 @@ func TestJudgingAccess_EachDutyGetsItsAnswerOnEveryJudgingRoute(t *testing.T) {
 				s := newServer(t, first)
 				f := s.judgingFixture()
 				for _, tc := range judgingCases {
+					if tc.setup != nil {
+						tc.setup(s, f)
+					}
 					var body any
 					if tc.body != nil {
 						body = tc.body(f)

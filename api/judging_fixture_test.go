@@ -10,7 +10,8 @@ import (
 // drawn events: 钳工, with two entrants of enterprise A and one of enterprise
 // C (清河电力), and 焊工, with one of enterprise C; and a panel. Every judge
 // account belongs to the district union, except recused, which belongs to
-// enterprise A and so never sees A's entrants.
+// enterprise A and so never sees A's entrants. 钳工 shows the chief judge the
+// cells whose judges' marks differ by more than 10 points.
 type judgingFixture struct {
 	fixture
 	power          org
@@ -20,8 +21,8 @@ type judgingFixture struct {
 	fitter, welder event
 	// chief, judge, checkIn and encryption have those duties in 钳工; judge
 	// marks both stages, recused the practical one; otherJudge marks 焊工's
-	// practical stage; spare has no duty.
-	chief, judge, recused, otherJudge, checkIn, encryption, spare account
+	// practical stage; spare and reserve have no duty.
+	chief, judge, recused, otherJudge, checkIn, encryption, spare, reserve account
 	// encryptionMember is the encryption judge's place on 钳工's panel.
 	encryptionMember uint
 	// numbersA are the draw numbers of enterprise A's entrants in 钳工, numberC enterprise C's.
@@ -60,6 +61,8 @@ func (s *server) judgingFixture() judgingFixture {
 	events := fmt.Sprintf("/api/v1/contests/%d/events", f.judgingContest.ID)
 	org.must(201, "POST", events, map[string]any{"name": "钳工", "trade": "钳工", "entrant_type": "individual"}, &f.fitter)
 	org.must(201, "POST", events, map[string]any{"name": "焊工", "trade": "焊工", "entrant_type": "individual"}, &f.welder)
+	f.fitter.Rules["disagreement"] = 10
+	org.must(200, "PATCH", fmt.Sprintf("/api/v1/events/%d", f.fitter.ID), map[string]any{"rules": f.fitter.Rules, "version": f.fitter.Version}, &f.fitter)
 	steps := fmt.Sprintf("/api/v1/contests/%d/steps", f.judgingContest.ID)
 	org.must(200, "POST", steps, map[string]any{"to": "registration_open"}, nil)
 
@@ -89,6 +92,7 @@ func (s *server) judgingFixture() judgingFixture {
 	f.checkIn = s.newAccount(a, "clerk_checkin", "judge", f.district.ID)
 	f.encryption = s.newAccount(a, "judge_crypto", "judge", f.district.ID)
 	f.spare = s.newAccount(a, "judge_spare", "judge", f.district.ID)
+	f.reserve = s.newAccount(a, "judge_reserve", "judge", f.district.ID)
 	panel := func(ev event, acc account, duty string, stages ...string) panelMember {
 		var m panelMember
 		org.must(201, "POST", fmt.Sprintf("/api/v1/events/%d/panel", ev.ID), map[string]any{"account_id": acc.ID, "duty": duty, "stages": stages}, &m)

@@ -52,6 +52,7 @@ type JudgeProgress struct {
 	Cells       int        `json:"cells"`
 	Marked      int        `json:"marked"`
 	SubmittedAt *time.Time `json:"submitted_at"`
+	JudgeOversight
 }
 
 // ContestProgress shows the board of a contest: every event to its
@@ -107,6 +108,7 @@ type progressFacts struct {
 	marks     map[uint]int
 	signoffs  []model.StageSignoff
 	conflicts []model.PanelConflict
+	oversight boardOversight
 }
 
 func (s *Service) progressFacts(ctx context.Context, eventIDs []uint) (progressFacts, error) {
@@ -142,7 +144,10 @@ func (s *Service) progressFacts(ctx context.Context, eventIDs []uint) (progressF
 		return f, err
 	}
 	var err error
-	f.conflicts, err = s.eventConflicts(ctx, eventIDs, 0)
+	if f.conflicts, err = s.eventConflicts(ctx, eventIDs, 0); err != nil {
+		return f, err
+	}
+	f.oversight, err = s.boardOversight(ctx, eventIDs, f.members)
 	return f, err
 }
 
@@ -186,6 +191,7 @@ func (f progressFacts) event(ev model.Event) (EventProgress, error) {
 			}); i >= 0 {
 				jp.Marked, jp.SubmittedAt = f.marks[f.sheets[i].ID], f.sheets[i].SubmittedAt
 			}
+			f.oversight.apply(ev.ID, st.Code, &jp)
 			sp.Judges = append(sp.Judges, jp)
 		}
 		out.Stages = append(out.Stages, sp)

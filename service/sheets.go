@@ -38,6 +38,9 @@ type SheetMark struct {
 type SheetRow struct {
 	Number string               `json:"number"`
 	Marks  map[string]SheetMark `json:"marks"`
+	// Closed are the criteria of this row that a judge replaced by this one
+	// had marked: they take no mark here (replacements.go).
+	Closed []string `json:"closed,omitempty"`
 }
 
 // Sheet is one judge's sheet of one stage.
@@ -59,6 +62,7 @@ type Sheet struct {
 	// Conflicts are the judge's own declared conflicts in the event: those
 	// numbers are not on its sheets.
 	Conflicts []Conflict `json:"conflicts"`
+	SheetOversight
 }
 
 // MarkInput is a mark as a judge types it. Version is the mark's version the
@@ -69,6 +73,9 @@ type MarkInput struct {
 	Points    Points
 	Note      string
 	Version   int
+	// Confirm answers a request to mark the cell again with the mark stored,
+	// which Points names; it writes nothing (remarks.go).
+	Confirm bool
 }
 
 // stageOf finds a stage and its criteria in an event's rules.
@@ -205,7 +212,8 @@ func (s *Service) sheetView(ctx context.Context, c Caller, sc sheetContext) (She
 	for i, pc := range declared {
 		out.Conflicts[i] = conflictView(pc)
 	}
-	return out, nil
+	err = s.overseeSheet(ctx, c.AccountID, sc, &out)
+	return out, err
 }
 
 func sheetMarkView(number string, m model.Mark) SheetMark {
@@ -252,7 +260,7 @@ func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage st
 		case sheet.SubmittedAt != nil:
 			return conflict("sheet_submitted")
 		}
-		out, err = s.writeMark(ctx, c, sheet.Sheet, cell, in)
+		out, err = s.writeOverseenMark(ctx, c, sc, sheet.Sheet, cell, in)
 		return err
 	})
 	return out, err
@@ -377,6 +385,9 @@ func (s *Service) SubmitSheet(ctx context.Context, c Caller, eventID uint, stage
 		case sheet.SubmittedAt != nil:
 			return conflict("sheet_submitted")
 		}
+		if err := s.remarksSettled(ctx, sc, sheet.Sheet); err != nil {
+			return err
+		}
 		view, err := s.sheetView(ctx, c, sc)
 		if err != nil {
 			return err
@@ -403,7 +414,7 @@ func sheetIncomplete(v Sheet) *Error {
 	e := &Error{Kind: KindInvalid, Code: "sheet_incomplete", Text: T("sheet_incomplete", v.Missing)}
 	for _, r := range v.Rows {
 		for _, cr := range v.Criteria {
-			if _, ok := r.Marks[cr.Code]; !ok && len(e.Fields) < maxMissingListed {
+			if _, ok := r.Marks[cr.Code]; !ok && !slices.Contains(r.Closed, cr.Code) && len(e.Fields) < maxMissingListed {
 				e.Fields = append(e.Fields, field(fmt.Sprintf("rows[%s].%s", r.Number, cr.Code), "mark_missing"))
 			}
 		}

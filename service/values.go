@@ -33,6 +33,7 @@ var (
 	awardModes      = []string{"shares", "counts"}
 	duties          = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
 	attendances     = []string{AttendancePresent, AttendanceAbsent}
+	remarkOutcomes  = []string{RemarkChanged, RemarkConfirmed, RemarkWithdrawn}
 )
 
 // ValueSets gives a copy of every set, named as its schema in docs/openapi.yaml.
@@ -54,6 +55,7 @@ func ValueSets() map[string][]string {
 		"AwardMode":        awardModes,
 		"Duty":             duties,
 		"Attendance":       attendances,
+		"RemarkOutcome":    remarkOutcomes,
 	}
 	for name, values := range sets {
 		sets[name] = slices.Clone(values)

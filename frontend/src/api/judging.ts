@@ -1,5 +1,22 @@
 import { http } from './http'
-import type { Attendance, CheckInRow, Coverage, Duty, JudgeDuty, Page, PageQuery, PanelMember, Progress, Schemas, Sheet, SheetMark } from './types'
+import type {
+  Attendance,
+  CheckInRow,
+  Comparison,
+  Coverage,
+  Disagreements,
+  Duty,
+  JudgeDuty,
+  Page,
+  PageQuery,
+  PanelMember,
+  Progress,
+  Remark,
+  Replacement,
+  Schemas,
+  Sheet,
+  SheetMark,
+} from './types'
 
 export type MarkInput = Schemas['MarkRequest']
 
@@ -29,4 +46,13 @@ export const judgingApi = {
   signOff: (eventId: number, stage: string) => http.post(`/events/${eventId}/stages/${encodeURIComponent(stage)}/sign-off`),
   reopenStage: (eventId: number, stage: string, reason: string) =>
     http.post(`/events/${eventId}/stages/${encodeURIComponent(stage)}/reopen`, { reason } satisfies Schemas['ReopenStageRequest']),
+  /** The cells whose judges' marks differ by more than the event's threshold. */
+  disagreements: (eventId: number) => http.get<Disagreements>(`/events/${eventId}/disagreements`),
+  requestRemarks: (eventId: number, request: Schemas['RemarkRequest']) => http.post<Remark[]>(`/events/${eventId}/remarks`, request),
+  /** Confirms a mark unchanged, settling the requests to mark it again; answers the sheet. */
+  confirmMark: (eventId: number, stage: string, mark: Schemas['ConfirmMarkRequest']) => http.post<Sheet>(`${sheetPath(eventId, stage)}/marks/confirm`, mark),
+  comparison: (eventId: number, stage: string) => http.get<Comparison>(`${sheetPath(eventId, stage)}/comparison`),
+  replaceJudge: (eventId: number, stage: string, request: Schemas['ReplaceJudgeRequest']) =>
+    http.post<Replacement>(`/events/${eventId}/stages/${encodeURIComponent(stage)}/replacements`, request),
+  replacements: (eventId: number) => http.get<Replacement[]>(`/events/${eventId}/replacements`),
 }

@@ -9,6 +9,8 @@ const judge = (duty: 'judge' | 'trainee', submitted: boolean) => ({
   cells: 3,
   marked: 3,
   submitted_at: submitted ? '2026-12-02T08:00:00Z' : null,
+  replaces: '',
+  open_remarks: 0,
 })
 const stage = (judges: StageProgress['judges'], signed = false): StageProgress => ({
   stage: 'practical',
