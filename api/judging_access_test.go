@@ -45,6 +45,9 @@ type judgingCase struct {
 	path  string
 	body  func(f judgingFixture) any
 	want  [judgeCount]int
+	// setup, when set, brings the actor's fixture to the state the case
+	// needs, acting as whoever must, before the request.
+	setup func(s *server, f judgingFixture)
 }
 
 // judgingCases run top to bottom, each actor on its own fresh fixture.
@@ -76,6 +79,24 @@ var judgingCases = []judgingCase{
 	{route: "PUT /api/v1/events/:id/sheets/:stage/marks", path: "/api/v1/events/{fitter}/sheets/practical/marks",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 422, 403, 403, 403, 403, 403, 403},
 		body: func(f judgingFixture) any { return mark(f.numbersA[0], "P1", 80, 0) }},
+	// Oversight: the chief judge and, read-only, the organisers see where the judges' marks disagree …
+	{route: "GET /api/v1/events/:id/disagreements", path: "/api/v1/events/{fitter}/disagreements",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403}},
+	// … and only the chief judge asks for a re-mark: judge_a gave 60, the recused judge 90.
+	{route: "POST /api/v1/events/:id/remarks", path: "/api/v1/events/{fitter}/remarks", setup: disagreeOnC,
+		want: [judgeCount]int{401, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any {
+			return map[string]any{"stage": "practical", "number": f.numberC, "criterion": "P1", "judge_ids": []uint{f.judge.ID}, "reason": "差异较大"}
+		}},
+	// The judge asked confirms its mark; the recused judge was not asked.
+	{route: "POST /api/v1/events/:id/sheets/:stage/marks/confirm", path: "/api/v1/events/{fitter}/sheets/practical/marks/confirm", setup: askJudgeOnC,
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 409, 403, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any {
+			return map[string]any{"number": f.numberC, "criterion": "P1", "points": 60}
+		}},
+	// A judge compares its marks with the panel's once the stage is signed off; here it is not.
+	{route: "GET /api/v1/events/:id/sheets/:stage/comparison", path: "/api/v1/events/{fitter}/sheets/practical/comparison",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 409, 409, 403, 403, 403, 403, 403, 403}},
 	// A judge steps aside from a number on its sheets; the recused judge's sheets lack it.
 	{route: "POST /api/v1/events/:id/conflicts", path: "/api/v1/events/{fitter}/conflicts",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 201, 422, 403, 403, 403, 403, 403, 403},
@@ -121,24 +142,34 @@ var judgingCases = []judgingCase{
 	// … and decoding for the organisers (nothing to decode yet).
 	{route: "POST /api/v1/events/:id/encryption/decode", path: "/api/v1/events/{fitter}/encryption/decode",
 		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
+	// Only organisers replace a judge who drops out; the chief judge sees who replaced whom.
+	{route: "POST /api/v1/events/:id/stages/:stage/replacements", path: "/api/v1/events/{fitter}/stages/practical/replacements",
+		want: [judgeCount]int{401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any {
+			return map[string]any{"judge_id": f.recused.ID, "account_id": f.reserve.ID, "reason": "突发疾病"}
+		}},
+	{route: "GET /api/v1/events/:id/replacements", path: "/api/v1/events/{fitter}/replacements",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403}},
 	{route: "DELETE /api/v1/panel-members/:id", path: "/api/v1/panel-members/{encryptionMember}",
 		want: [judgeCount]int{401, 204, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
 	// Blind double entry: the keying desk is for those who lead the event and its clerks …
 	{route: "GET /api/v1/events/:id/keying", path: "/api/v1/events/{fitter}/keying",
 		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 200, 200, 200}},
-	// … only clerks key; the recused judge's practical sheet is blank but in its own run.
+	// … only clerks key; the recused judge has marked its practical sheet online by now (disagreeOnC),
+	// so a clerk passes the rights and meets the rule that such a sheet is not put on paper
+	// (keying_test.go keys a blank one).
 	{route: "POST /api/v1/events/:id/sheets/:stage/judges/:judge/keying", path: "/api/v1/events/{fitter}/sheets/practical/judges/{recused}/keying",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200}},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409, 409, 409}},
 	{route: "GET /api/v1/events/:id/sheets/:stage/judges/:judge/keying", path: "/api/v1/events/{fitter}/sheets/practical/judges/{recused}/keying",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200}},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 404}},
 	// A clerk reads its own round, and has none to read of a sheet it did not key.
 	{route: "GET /api/v1/events/:id/sheets/:stage/judges/:judge/keying", path: "/api/v1/events/{fitter}/sheets/theory/judges/{judge}/keying",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 404}},
 	{route: "PUT /api/v1/events/:id/sheets/:stage/judges/:judge/keying/marks", path: "/api/v1/events/{fitter}/sheets/practical/judges/{recused}/keying/marks",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 404},
 		body: func(f judgingFixture) any { return mark(f.numberC, "P1", 80, 0) }},
 	{route: "POST /api/v1/events/:id/sheets/:stage/judges/:judge/keying/submit", path: "/api/v1/events/{fitter}/sheets/practical/judges/{recused}/keying/submit",
-		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200},
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 404},
 		body: func(judgingFixture) any { return map[string]any{"version": 1} }},
 	// The differences go to the chief judge and the clerk who keyed neither round: nobody confirms their own entry.
 	{route: "GET /api/v1/events/:id/sheets/:stage/judges/:judge/keying/differences", path: "/api/v1/events/{fitter}/sheets/theory/judges/{judge}/keying/differences",
@@ -189,6 +220,9 @@ func TestJudgingAccess_EachDutyGetsItsAnswerOnEveryJudgingRoute(t *testing.T) {
 				f := s.judgingFixture()
 				s.paperTheory(f)
 				for _, tc := range judgingCases {
+					if tc.setup != nil {
+						tc.setup(s, f)
+					}
 					var body any
 					if tc.body != nil {
 						body = tc.body(f)

@@ -10,7 +10,8 @@ import (
 // drawn events: 钳工, with two entrants of enterprise A and one of enterprise
 // C (清河电力), and 焊工, with one of enterprise C; and a panel. Every judge
 // account belongs to the district union, except recused, which belongs to
-// enterprise A and so never sees A's entrants.
+// enterprise A and so never sees A's entrants. 钳工 shows the chief judge the
+// cells whose judges' marks differ by more than 10 points.
 type judgingFixture struct {
 	fixture
 	power          org
@@ -21,8 +22,8 @@ type judgingFixture struct {
 	fitter, welder event
 	// chief, judge, checkIn and encryption have those duties in 钳工; judge
 	// marks both stages, recused the practical one; otherJudge marks 焊工's
-	// practical stage; spare has no duty.
-	chief, judge, recused, otherJudge, checkIn, encryption, spare account
+	// practical stage; spare and reserve have no duty.
+	chief, judge, recused, otherJudge, checkIn, encryption, spare, reserve account
 	// clerks are 钳工's three score clerks (录分员), who key paper sheets.
 	clerks [3]account
 	// encryptionMember is the encryption judge's place on 钳工's panel.
@@ -70,6 +71,7 @@ func (s *server) judgingFixture(encrypted ...string) judgingFixture {
 	rules["stages"].([]any)[1].(map[string]any)["timed"] = false
 	rules["stages"].([]any)[1].(map[string]any)["time_limit"] = 0
 	rules["tie_breaks"] = []string{"stage:practical", "stage:theory", "shared"}
+	rules["disagreement"] = 10
 	org.must(200, "PATCH", fmt.Sprintf("/api/v1/events/%d", f.fitter.ID), map[string]any{"version": f.fitter.Version, "rules": rules}, &f.fitter)
 	// 焊工 also has a judgement criterion entered on the 0–3 scale, worth 9 points.
 	rules = f.welder.Rules
@@ -110,6 +112,7 @@ func (s *server) judgingFixture(encrypted ...string) judgingFixture {
 	for i := range f.clerks {
 		f.clerks[i] = s.newAccount(a, fmt.Sprintf("clerk_%c", 'a'+i), "judge", f.district.ID)
 	}
+	f.reserve = s.newAccount(a, "judge_reserve", "judge", f.district.ID)
 	panel := func(ev event, acc account, duty string, stages ...string) panelMember {
 		var m panelMember
 		org.must(201, "POST", fmt.Sprintf("/api/v1/events/%d/panel", ev.ID), map[string]any{"account_id": acc.ID, "duty": duty, "stages": stages}, &m)

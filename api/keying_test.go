@@ -18,7 +18,7 @@ type keying struct {
 	Sheet   sheet `json:"sheet"`
 }
 
-type comparison struct {
+type keyingComparison struct {
 	Differences []struct {
 		Number    string     `json:"number"`
 		Criterion string     `json:"criterion"`
@@ -146,7 +146,7 @@ func TestKeying_NobodyConfirmsTheirOwnEntry(t *testing.T) {
 		// Both rounds are taken: the third clerk keys no round of it, and confirms.
 		third := s.login(f.clerks[2].Username, fixturePwd)
 		third.mustFail(409, "conflict", "", "POST", f.keyingPath("theory", f.judge), nil)
-		var cmp comparison
+		var cmp keyingComparison
 		third.must(200, "GET", f.keyingPath("theory", f.judge, "/differences"), nil, &cmp)
 		if len(cmp.Differences) != 1 || cmp.Waiting != 1 || !cmp.Editable {
 			t.Fatalf("differences: %+v", cmp)
@@ -194,7 +194,7 @@ func TestKeying_ASheetCountsOnlyWhenBothEntriesAgree(t *testing.T) {
 		// A cell both rounds agree on is not settled; the paper decides, even against both rounds.
 		third.mustFail(422, "validation_failed", "number", "PUT", diffs, mark(f.numbersA[0], "T1", 70, 0))
 		third.mustFail(422, "validation_failed", "points", "PUT", diffs, mark(f.numberC, "T1", 100.5, 0))
-		var cmp comparison
+		var cmp keyingComparison
 		third.must(200, "PUT", diffs, mark(f.numberC, "T1", 72.5, 0), &cmp)
 		if cmp.Waiting != 1 || cmp.AgreedAt != nil {
 			t.Fatalf("one difference settled: %+v", cmp)

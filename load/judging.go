@@ -272,7 +272,8 @@ func (r *run) marks(ctx context.Context) error {
 	return r.checkMarks(j, before)
 }
 
-// polling is 20 progress boards, each asking every five seconds as the web app does, from staggered starts.
+// polling is 20 progress boards, each asking for the board and the event's
+// disagreements every five seconds as the web app does, from staggered starts.
 func (r *run) polling(ctx context.Context, j *judging) *tally {
 	t := newTally()
 	start := time.Now()
@@ -283,6 +284,8 @@ func (r *run) polling(ctx context.Context, j *judging) *tally {
 			for due.Before(start.Add(r.cfg.duration)) && ctx.Err() == nil {
 				time.Sleep(time.Until(due))
 				a, err := r.fed.admin.do(ctx, http.MethodGet, fmt.Sprintf("/api/v1/contests/%d/progress", j.contest), nil)
+				t.add(a, err, time.Since(due))
+				a, err = r.fed.admin.do(ctx, http.MethodGet, fmt.Sprintf("/api/v1/events/%d/disagreements", j.event), nil)
 				t.add(a, err, time.Since(due))
 				due = due.Add(boardInterval)
 			}

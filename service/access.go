@@ -21,7 +21,8 @@ import (
 //   - judge: only what its duties in events give it (panels.go): a judge or
 //     trainee the sheets of its stages, by number only and never an entrant
 //     of its own organisation (回避); a check-in clerk its event's check-in;
-//     a chief judge its event's panel, check-in and sheets.
+//     a chief judge its event's panel, check-in and sheets, and the requests
+//     to its judges to mark cells again (remarks.go).
 
 // sees tells whether the caller sees the organisation at path: an admin the
 // whole tree, an organiser its own union and everything below it, an
@@ -268,6 +269,19 @@ func contains(column, text string) clause.Expr {
 // its organisers, or the event's chief judge.
 func (s *Service) leadsEvent(ctx context.Context, c Caller, ev model.Event) (model.Contest, error) {
 	return s.eventWithDuty(ctx, c, ev, DutyChief)
+}
+
+// chiefOf checks that the caller is the event's chief judge, who alone signs
+// its stages off and asks its judges to mark cells again; organisers do not.
+func (s *Service) chiefOf(ctx context.Context, c Caller, ev model.Event) error {
+	d, ok, err := s.dutyIn(ctx, c, ev.ID)
+	if err != nil {
+		return err
+	}
+	if !ok || d.Duty != DutyChief {
+		return forbidden()
+	}
+	return nil
 }
 
 // checksIn loads the contest of an event whose check-in the caller may do:

@@ -26,6 +26,8 @@ type SheetSummary struct {
 	Cells       int        `json:"cells"`
 	Marked      int        `json:"marked"`
 	SubmittedAt *time.Time `json:"submitted_at"`
+	// OpenRemarks counts the chief judge's requests to mark cells again not settled yet.
+	OpenRemarks int `json:"open_remarks"`
 }
 
 // MyDuties lists the caller's duties in events, with its sheets' progress
@@ -88,6 +90,9 @@ func (s *Service) sheetSummaries(ctx context.Context, c Caller, ev model.Event, 
 				return nil, err
 			}
 			sum.Marked, sum.SubmittedAt = int(n), sheet.SubmittedAt
+		}
+		if err := s.overseeSummary(ctx, c, ev.ID, &sum); err != nil {
+			return nil, err
 		}
 		out = append(out, sum)
 	}

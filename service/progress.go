@@ -55,6 +55,7 @@ type JudgeProgress struct {
 	SubmittedAt *time.Time `json:"submitted_at"`
 	// Paper is how far the sheet's double entry has come, for a sheet kept on paper.
 	Paper *PaperProgress `json:"paper"`
+	JudgeOversight
 }
 
 // ContestProgress shows the board of a contest: every event to its
@@ -111,7 +112,8 @@ type progressFacts struct {
 	signoffs  []model.StageSignoff
 	conflicts []model.PanelConflict
 	// papers are the paper sheets by their judge's sheet (keying.go).
-	papers map[uint]*PaperProgress
+	papers    map[uint]*PaperProgress
+	oversight boardOversight
 }
 
 func (s *Service) progressFacts(ctx context.Context, eventIDs []uint) (progressFacts, error) {
@@ -150,7 +152,10 @@ func (s *Service) progressFacts(ctx context.Context, eventIDs []uint) (progressF
 	if f.papers, err = s.paperProgressOf(ctx, eventIDs); err != nil {
 		return f, err
 	}
-	f.conflicts, err = s.eventConflicts(ctx, eventIDs, 0)
+	if f.conflicts, err = s.eventConflicts(ctx, eventIDs, 0); err != nil {
+		return f, err
+	}
+	f.oversight, err = s.boardOversight(ctx, eventIDs, f.members)
 	return f, err
 }
 
@@ -194,6 +199,7 @@ func (f progressFacts) event(ev model.Event) (EventProgress, error) {
 			}); i >= 0 {
 				jp.Marked, jp.SubmittedAt, jp.Paper = f.marks[f.sheets[i].ID], f.sheets[i].SubmittedAt, f.papers[f.sheets[i].ID]
 			}
+			f.oversight.apply(ev.ID, st.Code, &jp)
 			sp.Judges = append(sp.Judges, jp)
 		}
 		out.Stages = append(out.Stages, sp)

@@ -57,6 +57,10 @@ type Rules struct {
 	TieBreaks []string    `json:"tie_breaks"`
 	Awards    Awards      `json:"awards"`
 	Veto      bool        `json:"veto"`
+	// Disagreement is how far apart (highest minus lowest) the counting
+	// judges' marks of one entrant on one judgement criterion may be before
+	// the chief judge is shown the cell; 0 shows none.
+	Disagreement Points `json:"disagreement"`
 }
 
 // The bounds of an event's numbers: sensible values, and far enough from the
@@ -169,6 +173,7 @@ func (r Rules) check(prefix string) []FieldError {
 		add(".awards", "shares_over_100")
 	}
 	fe = append(fe, inRange(prefix+".awards.min_total", r.Awards.MinTotal, 0, maxRulesPoints)...)
+	fe = append(fe, inRange(prefix+".disagreement", r.Disagreement, 0, maxRulesPoints)...)
 	return fe
 }
 

@@ -24,8 +24,8 @@ type Difference struct {
 	Settled   *SheetMark `json:"settled"`
 }
 
-// Comparison is a paper sheet's differences, for those who settle them.
-type Comparison struct {
+// KeyingComparison is a paper sheet's differences, for those who settle them.
+type KeyingComparison struct {
 	EventID     uint             `json:"event_id"`
 	EventName   string           `json:"event_name"`
 	ContestName string           `json:"contest_name"`
@@ -158,20 +158,20 @@ func (s *Service) agreeIfSettled(ctx context.Context, c Caller, pc paperContext)
 // Differences shows the cells where a paper sheet's two rounds differ, with
 // both values, once both are submitted: to the event's chief judge and to
 // its clerks who keyed neither round.
-func (s *Service) Differences(ctx context.Context, c Caller, eventID uint, stage string, judgeID uint) (Comparison, error) {
+func (s *Service) Differences(ctx context.Context, c Caller, eventID uint, stage string, judgeID uint) (KeyingComparison, error) {
 	pc, err := s.settling(ctx, c, eventID, stage, judgeID, false)
 	if err != nil {
-		return Comparison{}, err
+		return KeyingComparison{}, err
 	}
 	return s.comparison(ctx, pc)
 }
 
-func (s *Service) comparison(ctx context.Context, pc paperContext) (Comparison, error) {
+func (s *Service) comparison(ctx context.Context, pc paperContext) (KeyingComparison, error) {
 	cells, err := s.compareCells(ctx, pc)
 	if err != nil {
-		return Comparison{}, err
+		return KeyingComparison{}, err
 	}
-	out := Comparison{EventID: pc.ev.ID, EventName: pc.ev.Name, ContestName: pc.ct.Name, Stage: pc.stage.Code, StageName: pc.stage.Name,
+	out := KeyingComparison{EventID: pc.ev.ID, EventName: pc.ev.Name, ContestName: pc.ct.Name, Stage: pc.stage.Code, StageName: pc.stage.Name,
 		JudgeID: pc.judge.AccountID, JudgeName: pc.judgeName, Criteria: make([]SheetCriterion, len(pc.criteria)), Differences: []Difference{},
 		AgreedAt: pc.paper.AgreedAt}
 	for i, cr := range pc.criteria {
@@ -204,8 +204,8 @@ func (s *Service) comparison(ctx context.Context, pc paperContext) (Comparison, 
 // value need not be either round's: the paper decides. Saving it is as
 // resendable and version-checked as a mark; the last difference settled
 // makes the agreed values the judge's marks.
-func (s *Service) SettleDifference(ctx context.Context, c Caller, eventID uint, stage string, judgeID uint, in MarkInput) (Comparison, error) {
-	var out Comparison
+func (s *Service) SettleDifference(ctx context.Context, c Caller, eventID uint, stage string, judgeID uint, in MarkInput) (KeyingComparison, error) {
+	var out KeyingComparison
 	err := s.tx(ctx, func(ctx context.Context) error {
 		pc, err := s.settling(ctx, c, eventID, stage, judgeID, true)
 		if err != nil {

@@ -53,6 +53,9 @@ type SheetMark struct {
 type SheetRow struct {
 	Number string               `json:"number"`
 	Marks  map[string]SheetMark `json:"marks"`
+	// Closed are the criteria of this row that a judge replaced by this one
+	// had marked: they take no mark here (replacements.go).
+	Closed []string `json:"closed,omitempty"`
 }
 
 // Sheet is one judge's sheet of one stage.
@@ -78,6 +81,7 @@ type Sheet struct {
 	Conflicts []Conflict `json:"conflicts"`
 	// Paper is true for a sheet kept on paper and keyed in by clerks (keying.go).
 	Paper bool `json:"paper"`
+	SheetOversight
 }
 
 // MarkInput is a mark as a judge types it. Version is the mark's version the
@@ -88,6 +92,9 @@ type MarkInput struct {
 	Points    Points
 	Note      string
 	Version   int
+	// Confirm answers a request to mark the cell again with the mark stored,
+	// which Points names; it writes nothing (remarks.go).
+	Confirm bool
 }
 
 // stageOf finds a stage and its criteria in an event's rules.
@@ -226,26 +233,28 @@ func (s *Service) sheetView(ctx context.Context, c Caller, sc sheetContext) (She
 		}
 	}
 	out.Editable = sc.ct.Status == model.StepJudging && out.SubmittedAt == nil && !out.Paper
-	if out.Encrypted {
-		// The conflicts name draw numbers, which no sheet of the stage shows.
-		return out, nil
+	// On an encrypted stage the conflicts stay off the sheet: they name draw
+	// numbers, which no sheet of the stage shows.
+	if !out.Encrypted {
+		declared, err := s.eventConflicts(ctx, []uint{sc.ev.ID}, c.AccountID)
+		if err != nil {
+			return out, err
+		}
+		out.Conflicts = make([]Conflict, len(declared))
+		for i, pc := range declared {
+			out.Conflicts[i] = conflictView(pc)
+		}
 	}
-	declared, err := s.eventConflicts(ctx, []uint{sc.ev.ID}, c.AccountID)
-	if err != nil {
-		return out, err
-	}
-	out.Conflicts = make([]Conflict, len(declared))
-	for i, pc := range declared {
-		out.Conflicts[i] = conflictView(pc)
-	}
-	return out, nil
+	err = s.overseeSheet(ctx, c.AccountID, sc, &out)
+	return out, err
 }
 
 // sheetGrid lays out the sheet of judge c: its rows by number, the stage's
 // criteria, and the marks given (a judge's, or a clerk's keyed values).
 func (s *Service) sheetGrid(ctx context.Context, c Caller, sc sheetContext, marks []model.Mark) (Sheet, error) {
 	out := Sheet{EventID: sc.ev.ID, EventName: sc.ev.Name, ContestName: sc.ct.Name, Stage: sc.stage.Code, StageName: sc.stage.Name,
-		Duty: sc.duty.Duty, Criteria: make([]SheetCriterion, len(sc.criteria)), Rows: []SheetRow{}, Conflicts: []Conflict{}, Encrypted: sc.codes != nil}
+		Duty: sc.duty.Duty, Criteria: make([]SheetCriterion, len(sc.criteria)), Rows: []SheetRow{}, Conflicts: []Conflict{}, Encrypted: sc.codes != nil,
+		SheetOversight: SheetOversight{Remarks: []Remark{}}}
 	for i, cr := range sc.criteria {
 		out.Criteria[i] = SheetCriterion{Code: cr.Code, Name: cr.Name, Max: cr.Max, Kind: cr.Kind, Levels: cr.Levels}
 	}
@@ -321,7 +330,7 @@ func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage st
 		if err := s.notOnPaper(ctx, sheet.ID); err != nil {
 			return err
 		}
-		out, err = s.writeMark(ctx, c, sheet.Sheet, cell, in, "")
+		out, err = s.writeOverseenMark(ctx, c, sc, sheet.Sheet, cell, in)
 		return err
 	})
 	return out, err
@@ -452,6 +461,9 @@ func (s *Service) SubmitSheet(ctx context.Context, c Caller, eventID uint, stage
 		if err := s.notOnPaper(ctx, sheet.ID); err != nil {
 			return err
 		}
+		if err := s.remarksSettled(ctx, sc, sheet.Sheet); err != nil {
+			return err
+		}
 		view, err := s.sheetView(ctx, c, sc)
 		if err != nil {
 			return err
@@ -478,7 +490,7 @@ func sheetIncomplete(v Sheet) *Error {
 	e := &Error{Kind: KindInvalid, Code: "sheet_incomplete", Text: T("sheet_incomplete", v.Missing)}
 	for _, r := range v.Rows {
 		for _, cr := range v.Criteria {
-			if _, ok := r.Marks[cr.Code]; !ok && len(e.Fields) < maxMissingListed {
+			if _, ok := r.Marks[cr.Code]; !ok && !slices.Contains(r.Closed, cr.Code) && len(e.Fields) < maxMissingListed {
 				e.Fields = append(e.Fields, field(fmt.Sprintf("rows[%s].%s", r.Number, cr.Code), "mark_missing"))
 			}
 		}

@@ -35,12 +35,8 @@ func (s *Service) SignOffStage(ctx context.Context, c Caller, eventID uint, stag
 		if err != nil {
 			return err
 		}
-		d, ok, err := s.dutyIn(ctx, c, ev.ID)
-		if err != nil {
+		if err := s.chiefOf(ctx, c, ev); err != nil {
 			return err
-		}
-		if !ok || d.Duty != DutyChief {
-			return forbidden()
 		}
 		ct, err := s.loadContest(ctx, ev.ContestID)
 		if err != nil {

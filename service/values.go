@@ -31,10 +31,11 @@ var (
 	combineMethods  = []string{"mean", "trimmed_mean", "median"}
 	criterionKinds  = []string{"measurement", "judgement"}
 	// columnKinds are the kinds of a sheet's columns: the criteria's, and the time used.
-	columnKinds = []string{"measurement", "judgement", KindTime}
-	awardModes  = []string{"shares", "counts"}
-	duties      = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
-	attendances = []string{AttendancePresent, AttendanceAbsent}
+	columnKinds    = []string{"measurement", "judgement", KindTime}
+	awardModes     = []string{"shares", "counts"}
+	duties         = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
+	attendances    = []string{AttendancePresent, AttendanceAbsent}
+	remarkOutcomes = []string{RemarkChanged, RemarkConfirmed, RemarkWithdrawn}
 )
 
 // ValueSets gives a copy of every set, named as its schema in docs/openapi.yaml.
@@ -58,6 +59,7 @@ func ValueSets() map[string][]string {
 		"Duty":             duties,
 		"Attendance":       attendances,
 		"KeyingState":      keyingStates,
+		"RemarkOutcome":    remarkOutcomes,
 	}
 	for name, values := range sets {
 		sets[name] = slices.Clone(values)

@@ -4,16 +4,20 @@ import type {
   CheckInRow,
   Comparison,
   Coverage,
+  Disagreements,
   Duty,
   Encryption,
   EncryptionCodes,
   JudgeDuty,
   Keying,
   KeyingBoard,
+  KeyingComparison,
   Page,
   PageQuery,
   PanelMember,
   Progress,
+  Remark,
+  Replacement,
   Schemas,
   Sheet,
   SheetMark,
@@ -62,6 +66,15 @@ export const judgingApi = {
   saveKeyedCell: (eventId: number, stage: string, judgeId: number, mark: MarkInput) => http.put<SheetMark>(`${keyingPath(eventId, stage, judgeId)}/marks`, mark),
   submitKeying: (eventId: number, stage: string, judgeId: number, version: number) =>
     http.post<Keying>(`${keyingPath(eventId, stage, judgeId)}/submit`, { version } satisfies Schemas['SubmitSheetRequest']),
-  differences: (eventId: number, stage: string, judgeId: number) => http.get<Comparison>(`${keyingPath(eventId, stage, judgeId)}/differences`),
-  settle: (eventId: number, stage: string, judgeId: number, mark: MarkInput) => http.put<Comparison>(`${keyingPath(eventId, stage, judgeId)}/differences`, mark),
+  differences: (eventId: number, stage: string, judgeId: number) => http.get<KeyingComparison>(`${keyingPath(eventId, stage, judgeId)}/differences`),
+  settle: (eventId: number, stage: string, judgeId: number, mark: MarkInput) => http.put<KeyingComparison>(`${keyingPath(eventId, stage, judgeId)}/differences`, mark),
+  /** The cells whose judges' marks differ by more than the event's threshold. */
+  disagreements: (eventId: number) => http.get<Disagreements>(`/events/${eventId}/disagreements`),
+  requestRemarks: (eventId: number, request: Schemas['RemarkRequest']) => http.post<Remark[]>(`/events/${eventId}/remarks`, request),
+  /** Confirms a mark unchanged, settling the requests to mark it again; answers the sheet. */
+  confirmMark: (eventId: number, stage: string, mark: Schemas['ConfirmMarkRequest']) => http.post<Sheet>(`${sheetPath(eventId, stage)}/marks/confirm`, mark),
+  comparison: (eventId: number, stage: string) => http.get<Comparison>(`${sheetPath(eventId, stage)}/comparison`),
+  replaceJudge: (eventId: number, stage: string, request: Schemas['ReplaceJudgeRequest']) =>
+    http.post<Replacement>(`/events/${eventId}/stages/${encodeURIComponent(stage)}/replacements`, request),
+  replacements: (eventId: number) => http.get<Replacement[]>(`/events/${eventId}/replacements`),
 }

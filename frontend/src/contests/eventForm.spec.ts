@@ -16,6 +16,7 @@ const rules: Rules = {
   tie_breaks: ['stage:practical', 'time', 'stage:theory', 'shared'],
   awards: { mode: 'shares', first: 10, second: 20, third: 30, min_total: 60, shared_top: true },
   veto: false,
+  disagreement: 12.5,
 }
 
 describe('event form', () => {
@@ -47,7 +48,17 @@ describe('event form', () => {
     form.criteria[0].max = '12.345'
     form.criteria[1].max = '0'
     form.awards.min_total = 'x'
-    expect(pointsProblems(form)).toEqual(['criteria[0].max', 'criteria[1].max', 'awards.min_total'])
+    form.disagreement = '-1'
+    expect(pointsProblems(form)).toEqual(['criteria[0].max', 'criteria[1].max', 'awards.min_total', 'disagreement'])
+  })
+
+  it('treats a rule set without a disagreement threshold as one without disagreements (0)', () => {
+    const { disagreement: _, ...older } = rules
+    const form = eventToForm({}, older)
+    expect(form.disagreement).toBe('0')
+    form.disagreement = ''
+    expect(pointsProblems(form)).toEqual([])
+    expect(formToEvent(form).rules.disagreement).toBe(0)
   })
 
   it('drops tie-break keys of removed stages and keeps team size only for teams', () => {

@@ -22,6 +22,8 @@ export interface EventForm extends Omit<EventDraft, 'rules'> {
   tie_breaks: string[]
   awards: { mode: AwardMode; first: number; second: number; third: number; min_total: string; shared_top: boolean }
   veto: boolean
+  /** The disagreement threshold (评分差异阈值) as typed; 0 shows the chief judge no disagreements. */
+  disagreement: string
 }
 
 const EMPTY_RULES: Rules = {
@@ -48,16 +50,18 @@ export function eventToForm(event: Partial<EventDraft>, defaults?: Rules): Event
     tie_breaks: [...rules.tie_breaks],
     awards: { ...EMPTY_RULES.awards, ...rules.awards, min_total: pointsText(rules.awards?.min_total ?? 0) },
     veto: rules.veto ?? false,
+    disagreement: pointsText(rules.disagreement ?? 0),
   }
 }
 
-/** The point fields that do not parse, as `criteria[2].max` / `awards.min_total`. */
+/** The point fields that do not parse, as `criteria[2].max` / `awards.min_total` / `disagreement`. */
 export function pointsProblems(form: EventForm): string[] {
   const problems = form.criteria.flatMap((c, i) => {
     const value = parsePoints(c.max)
     return value === null || value === 0 ? [`criteria[${i}].max`] : []
   })
   if (parsePoints(form.awards.min_total || '0') === null) problems.push('awards.min_total')
+  if (parsePoints(form.disagreement || '0') === null) problems.push('disagreement')
   return problems
 }
 
@@ -93,6 +97,7 @@ export function formToEvent(form: EventForm): Required<EventInput> {
       tie_breaks: normalise(form.tie_breaks, stageCodes),
       awards: { ...form.awards, min_total: points(form.awards.min_total) },
       veto: form.veto,
+      disagreement: points(form.disagreement),
     },
   }
 }

@@ -12,6 +12,7 @@ const SECTIONS: Record<string, RuleSection> = {
   combine: 'scoring',
   tie_breaks: 'scoring',
   awards: 'awards',
+  disagreement: 'scoring',
 }
 
 /** Where a server field such as `rules.criteria[2].max` lies in the event editor. */

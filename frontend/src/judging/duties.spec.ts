@@ -8,6 +8,7 @@ const sheet = (marked: number, cells: number, submitted = false): SheetSummary =
   marked,
   cells,
   submitted_at: submitted ? '2026-05-01T10:00:00Z' : null,
+  open_remarks: 0,
 })
 
 describe('duties', () => {

@@ -18,6 +18,8 @@ const sheet = (p: PaperProgress | null, marked = 0): JudgeProgress => ({
   marked,
   submitted_at: null,
   paper: p,
+  replaces: '',
+  open_remarks: 0,
 })
 
 describe('deskState', () => {

@@ -5,6 +5,7 @@ import type { Sheet, SheetMark } from '@/api/types'
 import { pointsFromNumber } from '@/contests/points'
 import { columnOf, type Column, type MarkProblem } from './markInput'
 import { MarkQueue, type MarkConflict, type PendingMark } from './markQueue'
+import { cellClosed, cellOpen, remarkOn } from './oversight'
 
 /** Where a grid's values go: a judge's own sheet, or a clerk's round of a paper sheet. */
 export interface MarkGridOptions {
@@ -60,6 +61,13 @@ export function useMarkGrid(opts: MarkGridOptions) {
   const limitText = (code: string) => t(`sheet.${columnFor(code).limit.key}`, { max: columnFor(code).limit.max })
   const criterionName = (code: string) => criteria.value.find((c) => c.code === code)?.name ?? code
 
+  /** Whether the judge this sheet's judge replaced marked the cell: it takes no value here. */
+  const closed = (number: string, criterion: string) => sheet.value !== undefined && cellClosed(sheet.value, number, criterion)
+  /** Whether a cell takes a value now (see cellOpen). */
+  const open = (number: string, criterion: string) => sheet.value !== undefined && cellOpen(sheet.value, number, criterion)
+  /** Whether the chief judge asked for the cell to be marked again. */
+  const asked = (number: string, criterion: string) => sheet.value !== undefined && remarkOn(sheet.value, number, criterion) !== undefined
+
   /** A cell has a value once the server holds one or one waits to be sent. */
   function marked(number: string, criterion: string): boolean {
     const key = gridCell(number, criterion)
@@ -67,12 +75,12 @@ export function useMarkGrid(opts: MarkGridOptions) {
   }
 
   const missingCells = computed(() =>
-    rows.value.flatMap((r) => criteria.value.filter((c) => !marked(r.number, c.code)).map((c) => `${r.number} ${c.name}`)),
+    rows.value.flatMap((r) => criteria.value.filter((c) => !marked(r.number, c.code) && !closed(r.number, c.code)).map((c) => `${r.number} ${c.name}`)),
   )
   const missing = computed(() => missingCells.value.length)
 
   function isMissing(number: string, criterion: string): boolean {
-    return showMissing.value && !marked(number, criterion)
+    return showMissing.value && !marked(number, criterion) && !closed(number, criterion)
   }
 
   function syncQueueState(): void {
@@ -119,6 +127,8 @@ export function useMarkGrid(opts: MarkGridOptions) {
         }
       }
       conflicts.value = [...conflicts.value, ...result.conflicts]
+      // A changed value answers the request to mark its cell again, and may hand the sheet back in.
+      if (result.stored.some((m) => asked(m.number, m.criterion))) void opts.reloadState()
       for (const r of result.refused) {
         const key = gridCell(r.mark.number, r.mark.criterion)
         const s = stored.get(key)
@@ -283,6 +293,9 @@ export function useMarkGrid(opts: MarkGridOptions) {
     showStored,
     limitText,
     isMissing,
+    closed,
+    open,
+    asked,
     fill,
     flush,
     onInput,

@@ -10,6 +10,8 @@ const judge = (duty: 'judge' | 'trainee', submitted: boolean) => ({
   marked: 3,
   submitted_at: submitted ? '2026-12-02T08:00:00Z' : null,
   paper: null,
+  replaces: '',
+  open_remarks: 0,
 })
 const stage = (judges: StageProgress['judges'], signed = false): StageProgress => ({
   stage: 'practical',
