@@ -13,10 +13,10 @@ const ENTERPRISES = [
   { name: '城东机床厂', code: '91440300MA5XW0041', user: 'ent_cd1' },
   { name: '城东电力公司', code: '91440300MA5XW0042', user: 'ent_cd2' },
 ]
-/** What each clerk keys for 001, 002 and 003: the second misreads 002. */
+/** What each clerk keys for 001, 002 and 003, then their times used: the second misreads 002's mark. */
 const KEYED = [
-  ['80', '85', '90'],
-  ['80', '86', '90'],
+  ['80', '85', '90', '41:05', '38:40', '44:12'],
+  ['80', '86', '90', '41:05', '38:40', '44:12'],
 ]
 
 test.describe.configure({ mode: 'serial' })
@@ -121,7 +121,7 @@ test('the chief judge finds the sheet submitted on the progress board, its entri
   const practical = page.getByTestId('progress-stage-钳工-实操')
   await expect(practical.getByTestId(`paper-${JUDGE}`)).toHaveText('纸质 · 双录一致')
   await expect(practical.getByText('已提交', { exact: true })).toBeVisible()
-  await expect(practical).toContainText('3/3')
+  await expect(practical).toContainText('6/6')
   await practical.getByTestId(`view-sheet-${JUDGE}`).click()
   await expect(page.getByTestId('viewed-sheet')).toContainText('85.5')
   await shot(page, '48-keying-progress')

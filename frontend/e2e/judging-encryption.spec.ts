@@ -1,20 +1,20 @@
 import { creditCodeCheckChar } from '../src/validation/creditCode'
 import { idNumberCheckChar } from '../src/validation/idNumber'
 import { expect, test, type APIRequestContext, type Locator, type Page } from './fixtures'
-import { ADMIN, apiAs, formItem, login, logout, pick, shot } from './support'
+import { ADMIN, apiAs, formItem, login, logout, pick, shot, untimed } from './support'
 
 // The second encryption (二次加密) from end to end: the organiser marks the practical stage
 // encrypted and names an encryption judge; after check-in the encryption judge draws the work
 // codes; the judge of the stage sees and marks work codes only; the chief judge signs the stage
 // off; the organiser decodes and reads the mapping the encryption judge kept sealed.
-const CONTEST = '城东区装配钳工技能比武'
+const CONTEST = '城中区装配钳工技能比武'
 const EVENT = '装配钳工'
 const PASSWORD = 'Crypto-e2e-2026'
 const INITIAL = 'Initial-pass-2026'
-const ORGANISER = 'org_cd'
+const ORGANISER = 'org_ce'
 const ENTERPRISES = [
-  { name: '城东精密机械厂', code: '91320500MA7EN0001', user: 'ent_cd1' },
-  { name: '城东轨道装备公司', code: '91320500MA7EN0002', user: 'ent_cd2' },
+  { name: '城中精密机械厂', code: '91320500MA7EN0001', user: 'ent_ce1' },
+  { name: '城中轨道装备公司', code: '91320500MA7EN0002', user: 'ent_ce2' },
 ]
 const WORKERS = [
   { name: '冯立', body: '32050519870612001', enterprise: 0 },
@@ -22,9 +22,9 @@ const WORKERS = [
   { name: '韩松', body: '32050519890814005', enterprise: 1 },
 ].map((w) => ({ ...w, id: w.body + idNumberCheckChar(w.body) }))
 const JUDGES = {
-  judge: { username: 'judge_cd1', name: '褚明' },
-  chief: { username: 'judge_cd2', name: '卫国' },
-  encryption: { username: 'judge_cd3', name: '沈密' },
+  judge: { username: 'judge_ce1', name: '褚明' },
+  chief: { username: 'judge_ce2', name: '卫国' },
+  encryption: { username: 'judge_ce3', name: '沈密' },
 }
 
 interface Ref {
@@ -80,8 +80,8 @@ test('a district contest in draft, with an organiser, two enterprises and three 
     await own.post('/auth/password', { old_password: INITIAL, new_password: PASSWORD })
   }
   const { items: roots } = await admin.get<{ items: Ref[] }>('/organisations/tree')
-  const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '城东区总工会' })
-  await account(ORGANISER, '城东组织者', 'organiser', district.id)
+  const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '城中区总工会' })
+  await account(ORGANISER, '城中组织者', 'organiser', district.id)
   for (const e of ENTERPRISES) {
     const org = await admin.post<Ref>('/organisations', { parent_id: district.id, kind: 'enterprise', name: e.name, credit_code: e.code + creditCodeCheckChar(e.code) })
     await account(e.user, e.name, 'enterprise', org.id)
@@ -92,6 +92,8 @@ test('a district contest in draft, with an organiser, two enterprises and three 
     registration_opens_at: new Date(now - 3600_000).toISOString(), registration_closes_at: new Date(now + 7 * 86400_000).toISOString() })
   contestId = contest.id
   eventId = (await admin.post<Ref>(`/contests/${contest.id}/events`, { name: EVENT, trade: EVENT, entrant_type: 'individual' })).id
+  // Marks only: this event's sheets have no time-used column.
+  await untimed(admin, eventId)
 })
 
 test('the organiser marks the practical stage for the second encryption in the rules', async () => {
@@ -264,7 +266,7 @@ test('the organiser decodes, and reads the mapping the encryption judge drew', a
   await page.getByTestId('decode').click()
   await page.locator('.el-message-box').getByRole('button', { name: '解密' }).click()
   await expect(page.getByTestId('encryption-state')).toHaveText('已解密')
-  await expect(page.getByTestId('encryption-decoded-by')).toContainText('城东组织者')
+  await expect(page.getByTestId('encryption-decoded-by')).toContainText('城中组织者')
   const table = page.getByTestId('encryption-codes')
   await expect(table.locator('tbody tr')).toHaveCount(2)
   const decoded = new Map((await mapping(table)).map(([n, c]) => [n, c]))

@@ -1,18 +1,18 @@
 import { creditCodeCheckChar } from '../src/validation/creditCode'
 import { idNumberCheckChar } from '../src/validation/idNumber'
 import { expect, test, type APIRequestContext, type Page } from './fixtures'
-import { ADMIN, apiAs, login, logout, shot } from './support'
+import { ADMIN, apiAs, login, logout, shot, untimed } from './support'
 
 // The chief judge of a district's electric welders' contest sees two judges' marks of one number 30 points apart,
 // asks one of them to mark it again, and the judge does; a judge drops out and another takes over its sheet; after
 // the sign-off a judge compares its marks with the panel's.
-const CONTEST = '城西区电焊工技能比武'
+const CONTEST = '城郊区电焊工技能比武'
 const EVENT = '电焊'
 const PASSWORD = 'Oversight-e2e-2026'
 const INITIAL = 'Initial-pass-2026'
 const ENTERPRISES = [
-  { name: '城西机械厂', code: '91440300MA5XW0031', user: 'ent_cx1' },
-  { name: '城西电气公司', code: '91440300MA5XW0032', user: 'ent_cx2' },
+  { name: '城郊机械厂', code: '91440300MA5XW0031', user: 'ent_cy1' },
+  { name: '城郊电气公司', code: '91440300MA5XW0032', user: 'ent_cy2' },
 ]
 const WORKERS = [
   ['蒋一', '11010819880202001', 0],
@@ -65,7 +65,7 @@ test('a district has a draft electric welders’ contest with two enterprises an
   }
   const admin = await session(ADMIN.username, ADMIN.password)
   const { items: roots } = await admin.get<{ items: Ref[] }>('/organisations/tree')
-  const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '城西区总工会' })
+  const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '城郊区总工会' })
   const account = async (username: string, displayName: string, role: string, organisationId: number) => {
     await admin.post('/accounts', { username, display_name: displayName, role, organisation_id: organisationId, password: INITIAL })
     const own = await session(username, INITIAL)
@@ -81,6 +81,8 @@ test('a district has a draft electric welders’ contest with two enterprises an
     registration_opens_at: new Date(now - 3600_000).toISOString(), registration_closes_at: new Date(now + 7 * 86400_000).toISOString() })
   contestId = contest.id
   eventId = (await admin.post<Ref>(`/contests/${contest.id}/events`, { name: EVENT, trade: EVENT, entrant_type: 'individual' })).id
+  // Marks only: this event's sheets have no time-used column.
+  await untimed(admin, eventId)
 })
 
 test('the admin sets the event’s disagreement threshold in the rules editor', async () => {

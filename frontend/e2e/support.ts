@@ -70,6 +70,11 @@ export async function apiAs(request: APIRequestContext, username: string, passwo
       expect(r.ok(), await r.text()).toBe(true)
       return (await r.json()) as T
     },
+    async patch<T>(path: string, data: unknown): Promise<T> {
+      const r = await request.patch(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': csrf } })
+      expect(r.ok(), await r.text()).toBe(true)
+      return (await r.json()) as T
+    },
   }
 }
 
@@ -98,4 +103,12 @@ export async function fillDateTimeRange(page: Page, picker: Locator, from: strin
 export function localDateTime(date: Date): string {
   const p = (n: number) => String(n).padStart(2, '0')
   return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}:00`
+}
+
+/** Stops an event's stages from recording the time used, and its tie-breaks from using it: sheets of marks only. */
+export async function untimed(api: Awaited<ReturnType<typeof apiAs>>, eventId: number): Promise<void> {
+  type Rules = { stages: { timed: boolean; time_limit: number }[]; tie_breaks: string[] }
+  const event = await api.get<{ rules: Rules; version: number }>(`/events/${eventId}`)
+  const rules = { ...event.rules, stages: event.rules.stages.map((s) => ({ ...s, timed: false, time_limit: 0 })), tie_breaks: event.rules.tie_breaks.filter((k) => k !== 'time') }
+  await api.patch(`/events/${eventId}`, { rules, version: event.version })
 }

@@ -92,4 +92,20 @@ describe('MarkQueue', () => {
     })
     expect(q.pending.map((m) => m.hundredths)).toEqual([9000])
   })
+
+  it('sends a mark typed over one under way from the version that one stored, not as a stale write', async () => {
+    const q = new MarkQueue(new MemoryStore(), 'k')
+    q.add(mark('001', 8000))
+    await q.flush(async (m) => {
+      q.add({ ...mark('001', 8000), note: '少答一题' })
+      return stored(m, 1)
+    })
+    expect(q.pending).toEqual([{ ...mark('001', 8000, 1), note: '少答一题' }])
+    // A mark typed over someone else's (another version) keeps its own, to be shown as a conflict.
+    await q.flush(async (m) => {
+      q.add(mark('001', 7000, 5))
+      return stored(m, 2)
+    })
+    expect(q.pending).toEqual([mark('001', 7000, 5)])
+  })
 })

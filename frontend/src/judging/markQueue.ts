@@ -96,7 +96,12 @@ export class MarkQueue {
     const result: FlushResult = { stored: [], conflicts: [], refused: [], offline: false }
     for (const mark of [...this.marks]) {
       try {
-        result.stored.push(await send(mark))
+        const stored = await send(mark)
+        result.stored.push(stored)
+        // A mark typed again for the cell while this one was under way was typed over this one, not over
+        // someone else's: it goes on from the version this one stored.
+        const newer = this.find(mark.number, mark.criterion)
+        if (newer && newer !== mark && newer.version === mark.version) this.add({ ...newer, version: stored.version })
       } catch (e) {
         if (!(e instanceof ApiError) || e.status === 0 || e.status >= 500) {
           result.offline = true
