@@ -311,3 +311,10 @@ func (s *Service) marker(ctx context.Context, c Caller, ev model.Event, stage st
 func (c Caller) notRecused(q *gorm.DB) *gorm.DB {
 	return q.Where("entrants.enterprise_id <> ?", c.OrganisationID)
 }
+
+// ownsImport tells whether the caller may see and carry on an import job:
+// an account of the enterprise that made it. The job holds its workers'
+// details in full, which nobody else sees.
+func (c Caller) ownsImport(j model.ImportJob) bool {
+	return c.Role == model.RoleEnterprise && c.OrganisationID == j.OrganisationID
+}

@@ -35,6 +35,10 @@ var (
 	awardModes  = []string{"shares", "counts"}
 	duties      = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
 	attendances = []string{AttendancePresent, AttendanceAbsent}
+	// importStatuses and importActions are what an import job is at, and what
+	// it does with a row.
+	importStatuses = []string{ImportChecked, ImportInvalid, ImportImported, ImportFailed}
+	importActions  = []string{ActionCreate, ActionUpdate, ActionUnchanged}
 )
 
 // ValueSets gives a copy of every set, named as its schema in docs/openapi.yaml.
@@ -57,6 +61,8 @@ func ValueSets() map[string][]string {
 		"AwardMode":        awardModes,
 		"Duty":             duties,
 		"Attendance":       attendances,
+		"ImportStatus":     importStatuses,
+		"ImportRowAction":  importActions,
 	}
 	for name, values := range sets {
 		sets[name] = slices.Clone(values)

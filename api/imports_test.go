@@ -1,0 +1,437 @@
+package api_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"gorm.io/gorm"
+
+	"leitai/model"
+	"leitai/model/modeltest"
+	"leitai/service/workbook/workbooktest"
+)
+
+// countRows counts a table's rows.
+func countRows(t testing.TB, db *gorm.DB, table any) int64 {
+	t.Helper()
+	var n int64
+	if err := db.Model(table).Count(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// openContestWith opens a technique contest of a union with individual events of the given names.
+func (s *server) openContestWith(by *client, organiserID uint, events ...string) (contest, event) {
+	s.t.Helper()
+	var ct contest
+	by.must(201, "POST", "/api/v1/contests", map[string]any{"name": "全市职工技能竞赛", "kind": "skills", "format": "trade", "level": "city",
+		"organiser_id": organiserID, "registration_opens_at": s.now.Add(-time.Hour), "registration_closes_at": s.now.Add(7 * 24 * time.Hour)}, &ct)
+	var first event
+	for i, name := range events {
+		var ev event
+		by.must(201, "POST", fmt.Sprintf("/api/v1/contests/%d/events", ct.ID), map[string]any{"name": name, "trade": name, "entrant_type": "individual"}, &ev)
+		if i == 0 {
+			first = ev
+		}
+	}
+	by.must(200, "POST", fmt.Sprintf("/api/v1/contests/%d/steps", ct.ID), map[string]any{"to": "registration_open"}, &ct)
+	return ct, first
+}
+
+func TestRegistrationImport_ChecksFirstThenImportsAndTheSameFileAgainChangesNothing(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		ct, _ := s.openContest(s.admin(), f.district.ID, 0)
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		file := fill(t, ent.download(templatePath(ct)), "报名表",
+			workerRow("电工", "赵敏", "11010519900202002"),
+			workerRow("电工", "钱进", "11010519850505003"),
+			workerRow("电工", "王强", "11010519800101001")) // in the register already, from the fixture's entry
+		entrants, people := countRows(t, db, &model.Entrant{}), countRows(t, db, &model.Person{})
+
+		j := ent.upload(ct, file)
+		if j.Status != "checked" || j.Rows != 3 || j.Created != 3 || j.Updated != 0 || j.Unchanged != 0 || len(j.Problems) != 0 {
+			t.Fatalf("dry run: %+v", j)
+		}
+		if countRows(t, db, &model.Entrant{}) != entrants || countRows(t, db, &model.Person{}) != people {
+			t.Fatal("the dry run wrote entries or workers")
+		}
+		done := ent.commit(j)
+		if done.Status != "imported" || done.Created != 3 {
+			t.Fatalf("import: %+v", done)
+		}
+		if got := countRows(t, db, &model.Entrant{}); got != entrants+3 {
+			t.Errorf("%d entrants after the import, want %d", got, entrants+3)
+		}
+		if got := countRows(t, db, &model.Person{}); got != people+2 {
+			t.Errorf("%d workers after the import, want %d (王强 was in the register)", got, people+2)
+		}
+		audited := s.auditEntries()
+
+		again := ent.upload(ct, file)
+		if again.Status != "checked" || again.Created != 0 || again.Updated != 0 || again.Unchanged != 3 {
+			t.Fatalf("the same file again: %+v", again)
+		}
+		var before []model.Entrant
+		db.Order("id").Find(&before)
+		ent.commit(again)
+		var after []model.Entrant
+		db.Order("id").Find(&after)
+		if len(after) != len(before) {
+			t.Fatalf("%d entrants after importing the same file again, want %d", len(after), len(before))
+		}
+		for i := range after {
+			if after[i].Version != before[i].Version || after[i].Status != before[i].Status {
+				t.Errorf("entrant %d changed: %+v → %+v", after[i].ID, before[i], after[i])
+			}
+		}
+		// Only the second job's own check is audited, no entry.
+		if got := s.auditEntries(); got != audited+1 {
+			t.Errorf("the audit log grew by %d, want 1 (the check)", got-audited)
+		}
+	})
+}
+
+func TestRegistrationImport_ACorrectedFileUpdatesItsEntriesInPlace(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		a := s.admin()
+		ct, ev := s.openContest(a, f.district.ID, 0)
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		rows := []entryRow{workerRow("电工", "赵敏", "11010519900202002"), workerRow("电工", "钱进", "11010519850505003")}
+		ent.commit(ent.upload(ct, fill(t, ent.download(templatePath(ct)), "报名表", rows...)))
+		var zhao, qian model.Entrant
+		db.Preload("People").Where("event_id = ? AND person_id = (SELECT id FROM people WHERE name = ?)", ev.ID, "赵敏").Take(&zhao)
+		db.Preload("People").Where("event_id = ? AND person_id = (SELECT id FROM people WHERE name = ?)", ev.ID, "钱进").Take(&qian)
+		// The organiser rejects 钱进's entry; the corrected file sends it back for review.
+		a.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/review", qian.ID), map[string]any{"decision": "reject", "reason": "手机号码有误",
+			"version": qian.Version}, nil)
+
+		rows[0]["手机号码"] = "13700000000"
+		rows[1]["手机号码"] = "13600000000"
+		rows[1]["师傅姓名"], rows[1]["师傅性别"], rows[1]["师傅身份证号码"], rows[1]["师傅手机号码"] = "孙师傅", "男", idNumber("11010519700303005"), "13500000000"
+		j := ent.upload(ct, fill(t, ent.download(templatePath(ct)), "报名表", rows...))
+		if j.Status != "checked" || j.Updated != 2 || j.Created != 0 {
+			t.Fatalf("the corrected file: %+v", j)
+		}
+		if fields := j.Actions[1].Fields; !slices.Contains(fields, "mobile") || !slices.Contains(fields, "master") {
+			t.Errorf("the update of row 4 changes %q, want the mobile and the master", fields)
+		}
+		ent.commit(j)
+		var after model.Entrant
+		db.Preload("People").Take(&after, zhao.ID)
+		if after.Version != zhao.Version+1 || after.Status != "pending" || after.People[0].Mobile != "13700000000" {
+			t.Errorf("赵敏's entry after the corrected file: %+v", after)
+		}
+		after = model.Entrant{}
+		db.Preload("People", func(q *gorm.DB) *gorm.DB { return q.Order("id") }).Take(&after, qian.ID)
+		if after.Status != "pending" || after.RejectReason != "" || after.MasterPersonID == nil || len(after.People) != 2 ||
+			after.People[0].Mobile != "13600000000" || after.People[1].Name != "孙师傅" {
+			t.Errorf("钱进's rejected entry after the corrected file: %+v", after)
+		}
+		var p model.Person
+		db.Where("name = ?", "钱进").Take(&p)
+		if p.Mobile != "13600000000" || p.Version != 2 {
+			t.Errorf("the register's 钱进 after the corrected file: %+v", p)
+		}
+		// An approved entry changes only once withdrawn.
+		a.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/review", zhao.ID), map[string]any{"decision": "approve", "version": zhao.Version + 1}, nil)
+		rows[0]["手机号码"] = "13711111111"
+		refused := ent.upload(ct, fill(t, ent.download(templatePath(ct)), "报名表", rows...))
+		if refused.Status != "invalid" {
+			t.Fatalf("a change to an approved entry: %+v", refused)
+		}
+		mustContain(t, "the problem", problemAt(t, refused, 3, "").Message, "赵敏", "已审核通过", "撤回")
+	})
+}
+
+func TestRegistrationImport_OneBadRowWritesNothingAndComesBackMarkedRed(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		ct, _ := s.openContest(s.admin(), f.district.ID, 0)
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		bad := workerRow("电工", "钱进", "11010519850505003")
+		bad["手机号码"] = "2391234567"
+		file := fill(t, ent.download(templatePath(ct)), "报名表", workerRow("电工", "赵敏", "11010519900202002"), bad,
+			workerRow("焊工", "孙丽", "11010519920808004"))
+		entrants, people, audited := countRows(t, db, &model.Entrant{}), countRows(t, db, &model.Person{}), s.auditEntries()
+
+		j := ent.upload(ct, file)
+		if j.Status != "invalid" || j.ProblemsTotal != 2 || len(j.Problems) != 2 {
+			t.Fatalf("a file with bad rows: %+v", j)
+		}
+		mobile := problemAt(t, j, 4, "E")
+		if mobile.Sheet != "报名表" || mobile.Header != "*手机号码" || mobile.Value != "2391234567" {
+			t.Errorf("the mobile's problem: %+v", mobile)
+		}
+		mustContain(t, "the mobile's problem", mobile.Message, "11位")
+		mustContain(t, "the event's problem", problemAt(t, j, 5, "A").Message, "焊工")
+		ent.mustFail(409, "conflict", "", "POST", importPath(j, "/commit"), map[string]int{"version": j.Version})
+		if countRows(t, db, &model.Entrant{}) != entrants || countRows(t, db, &model.Person{}) != people || s.auditEntries() != audited+1 {
+			t.Fatal("a file with a bad row wrote something")
+		}
+
+		// The report is the file with the bad cells red and commented, and a column of problems.
+		report := ent.download(importPath(j, "/report"))
+		for _, cell := range []string{"E4", "A5"} {
+			style, _ := report.GetCellStyle("报名表", cell)
+			st, _ := report.GetStyle(style)
+			if len(st.Fill.Color) == 0 || st.Fill.Color[0] != "FF9999" {
+				t.Errorf("%s is not red: %+v", cell, st.Fill)
+			}
+		}
+		if style, _ := report.GetCellStyle("报名表", "E3"); style != 0 {
+			if st, _ := report.GetStyle(style); len(st.Fill.Color) > 0 && st.Fill.Color[0] == "FF9999" {
+				t.Error("a good cell is red")
+			}
+		}
+		comments, _ := report.GetComments("报名表")
+		if len(comments) != 2 {
+			t.Errorf("comments %+v, want one on each bad cell", comments)
+		}
+		rows, _ := report.GetRows("报名表")
+		width := len(rows[0])
+		if rows[0][width-1] != "错误说明" || !strings.Contains(rows[3][width-1], "11位") || len(rows[2]) >= width {
+			t.Errorf("the problems column: header %q, row 4 %q, row 3 %q", rows[0][width-1], rows[3], rows[2])
+		}
+		ent.lang = "en"
+		en := ent.download(importPath(j, "/report"))
+		rows, _ = en.GetRows("报名表")
+		if rows[0][len(rows[0])-1] != "Problems" {
+			t.Errorf("English report's problems column is headed %q", rows[0][len(rows[0])-1])
+		}
+		var again importJob
+		ent.must(200, "GET", importPath(j, ""), nil, &again)
+		mustContain(t, "the English problem", problemAt(t, again, 4, "E").Message, "11 digits")
+	})
+}
+
+// TestRegistrationImport_AnythingChangedSinceTheCheckStopsTheWholeImport: the
+// import checks the file again in its transaction; one row now over the quota
+// keeps every row out.
+func TestRegistrationImport_AnythingChangedSinceTheCheckStopsTheWholeImport(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		// 电工 takes 3 entries per enterprise; the fixture's 王强 holds one.
+		j := ent.upload(f.contest, fill(t, ent.download(templatePath(f.contest)), "报名表",
+			workerRow("电工", "赵敏", "11010519900202002"), workerRow("电工", "钱进", "11010519850505003")))
+		if j.Status != "checked" || j.Created != 2 {
+			t.Fatalf("dry run: %+v", j)
+		}
+		ent.must(201, "POST", entrantsPath(f.event), worker("孙丽", idNumber("11010519920808004"), "female"), nil)
+		entrants, people := countRows(t, db, &model.Entrant{}), countRows(t, db, &model.Person{})
+		e := ent.mustFail(409, "conflict", "", "POST", importPath(j, "/commit"), map[string]int{"version": j.Version})
+		mustContain(t, "the refusal", e.Error.Message, "重新上传")
+		if countRows(t, db, &model.Entrant{}) != entrants || countRows(t, db, &model.Person{}) != people {
+			t.Fatal("an import that no longer fits wrote some of its rows")
+		}
+		again := ent.upload(f.contest, fill(t, ent.download(templatePath(f.contest)), "报名表",
+			workerRow("电工", "赵敏", "11010519900202002"), workerRow("电工", "钱进", "11010519850505003")))
+		mustContain(t, "the quota's problem", problemAt(t, again, 4, "A").Message, "最多报名 3 个")
+	})
+}
+
+func TestRegistrationImport_TheRulesOfTheRegisterAndOfEntriesHold(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		// A contest of the city union, which both districts' enterprises enter.
+		ct, ev := s.openContestWith(s.admin(), f.root.ID, "电工", "焊工")
+		other := s.newAccount(s.admin(), "ent_jb", "enterprise", f.otherEnterprise.ID)
+		s.login(other.Username, fixturePwd).must(201, "POST", entrantsPath(ev), worker("周杰", idNumber("11010519880808001"), "male"), nil)
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		differs := workerRow("电工", "赵敏", "11010519900202002")
+		differs["手机号码"] = "13700000000"
+		master := workerRow("电工", "钱进", "11010519850505003")
+		master["师傅姓名"], master["师傅性别"], master["师傅身份证号码"], master["师傅手机号码"] = "赵敏", "女", idNumber("11010519900202002"), "13912345678"
+		master["师傅工种"], master["师傅技能等级"], master["师傅本工种工龄（年）"] = "电工", "三级/高级工", "8"
+		self := workerRow("电工", "孙丽", "11010519920808004")
+		self["师傅姓名"], self["师傅性别"], self["师傅身份证号码"], self["师傅手机号码"] = "孙丽", "女", idNumber("11010519920808004"), "13912345678"
+		welder := workerRow("焊工", "赵敏", "11010519900202002")
+		welder["手机号码"] = "13600000000"
+		noEvent := workerRow("", "吴芳", "11010519960606006")
+		j := ent.upload(ct, fill(t, ent.download(templatePath(ct)), "报名表",
+			workerRow("电工", "赵敏", "11010519900202002"), // row 3
+			workerRow("电工", "周杰", "11010519880808001"), // row 4: 江北化工's worker
+			differs, // row 5: 赵敏 again into the same event
+			master,  // row 6: 赵敏 as a master, as in row 3: fine
+			self,    // row 7: one's own master
+			welder,  // row 8: 赵敏 into another event with another mobile
+			noEvent, // row 9: into no event, where the contest has two
+		))
+		if j.Status != "invalid" {
+			t.Fatalf("%+v", j)
+		}
+		mustContain(t, "another enterprise's worker", problemAt(t, j, 4, "D").Message, "不在本单位职工名册中")
+		mustContain(t, "a worker entered twice", problemAt(t, j, 5, "D").Message, "与第 3 行重复")
+		mustContain(t, "one's own master", problemAt(t, j, 7, "K").Message, "师傅不能是参赛者本人")
+		mustContain(t, "one worker with two sets of details", problemAt(t, j, 8, "D").Message, "与第 3 行", "不一致")
+		mustContain(t, "the event is required", problemAt(t, j, 9, "A").Message, "必填")
+		cells := map[string]bool{}
+		for _, p := range j.Problems {
+			if p.Row == 6 || p.Row == 3 {
+				t.Errorf("a good row has a problem: %+v", p)
+			}
+			if strings.Contains(p.Message, "江北") || strings.Contains(p.Message, "周杰") {
+				t.Errorf("the refusal gives the other enterprise's worker away: %+v", p)
+			}
+			if cell := fmt.Sprint(p.Column, p.Row); cells[cell] {
+				t.Errorf("two problems at %s: %+v", cell, j.Problems)
+			}
+			cells[fmt.Sprint(p.Column, p.Row)] = true
+			if p.Column != "" && p.Header == "" {
+				t.Errorf("a problem without its column's header: %+v", p)
+			}
+		}
+		ent.lang = "en"
+		var en importJob
+		ent.must(200, "GET", importPath(j, ""), nil, &en)
+		mustContain(t, "in English", problemAt(t, en, 7, "K").Message, "the master cannot be the entrant")
+	})
+}
+
+func TestRegistrationImport_AnIDNumberTurnedIntoANumberIsRefusedSayingHowToFixIt(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		ct, _ := s.openContest(s.admin(), f.district.ID, 0)
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		tpl := ent.download(templatePath(ct))
+		file := fill(t, tpl, "报名表", workerRow("电工", "赵敏", "11010519900202002"), workerRow("电工", "钱进", "11010519850505003"))
+		book, _ := excelize.OpenReader(bytes.NewReader(file))
+		// As a spreadsheet stores an ID number typed into a General cell, and a mobile beside it.
+		_ = book.SetCellFloat("报名表", "D3", 110105199002020026, -1, 64)
+		_ = book.SetCellValue("报名表", "E4", 13912345678)
+		general, _ := book.NewStyle(&excelize.Style{NumFmt: 0})
+		_ = book.SetCellStyle("报名表", "D3", "E4", general)
+		var buf bytes.Buffer
+		_, _ = book.WriteTo(&buf)
+		j := ent.upload(ct, buf.Bytes())
+		if j.ProblemsTotal != 1 {
+			t.Fatalf("problems %+v", j.Problems)
+		}
+		mustContain(t, "the ID number's problem", problemAt(t, j, 3, "D").Message, "转成了数字", "文本格式")
+	})
+}
+
+func TestRegistrationImport_BadFilesAreRefusedAtOnceAndKeepNoJob(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		legacy, err := os.ReadFile("../service/workbook/testdata/legacy.xls")
+		if err != nil {
+			t.Fatal(err)
+		}
+		encrypted := func() []byte {
+			book := ent.download(templatePath(f.contest))
+			var buf bytes.Buffer
+			_ = book.Write(&buf, excelize.Options{Password: "secret"})
+			return buf.Bytes()
+		}()
+		bomb := func() []byte {
+			var buf bytes.Buffer
+			z := zip.NewWriter(&buf)
+			_, _ = z.Create("xl/workbook.xml")
+			w, _ := z.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CompressedSize64: 1, UncompressedSize64: 40 << 30})
+			_, _ = w.Write([]byte{0})
+			_ = z.Close()
+			return buf.Bytes()
+		}()
+		for _, tc := range []struct {
+			name    string
+			content []byte
+			status  int
+			code    string
+			says    string
+		}{
+			{"an .xls workbook", legacy, 415, "legacy_xls", ".xlsx"},
+			{"an image", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), 415, "not_spreadsheet", "Excel"},
+			{"a workbook with a password", encrypted, 400, "encrypted_file", "密码"},
+			{"a zip bomb", bomb, 413, "too_large", "MB"},
+			{"a damaged workbook", []byte("PK\x03\x04\x14\x00garbage"), 400, "corrupt_file", "损坏"},
+			{"a file over 10 MB", bytes.Repeat([]byte("a,b\n"), 3<<20), 413, "too_large", ""},
+		} {
+			e := ent.mustFail(tc.status, tc.code, "", "POST", importsPath(f.contest), tc.content)
+			mustContain(t, tc.name, e.Error.Message, tc.says)
+		}
+		if n := countRows(t, db, &model.ImportJob{}); n != 0 {
+			t.Errorf("%d jobs kept for files that could not be read", n)
+		}
+	})
+}
+
+func TestRegistrationImport_CSVFilesInUTF8AndGB18030AreReadToo(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		ct, _ := s.openContest(s.admin(), f.district.ID, 0)
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		text := "姓名,性别,身份证号码,手机号码,项目\r\n赵敏,女," + idNumber("11010519900202002") + ",13912345678,电工\r\n" +
+			"钱进,男,=\"" + idNumber("11010519850505003") + "\",13912345678,\r\n"
+		gb, _ := simplifiedchinese.GB18030.NewEncoder().String(text)
+		for name, content := range map[string][]byte{"UTF-8 with BOM": append([]byte("\xEF\xBB\xBF"), text...), "GB18030": []byte(gb)} {
+			j := ent.upload(ct, content)
+			if j.Status != "checked" || j.Created != 2 {
+				t.Errorf("%s: %+v", name, j)
+			}
+		}
+		bad := strings.Replace(text, "13912345678,电工", "1391234567,电工", 1)
+		j := ent.upload(ct, []byte(bad))
+		p := problemAt(t, j, 2, "D")
+		if p.Sheet != "" || p.Header != "手机号码" || p.Value != "1391234567" {
+			t.Errorf("a CSV file's problem: %+v", p)
+		}
+		report := ent.download(importPath(j, "/report"))
+		rows, _ := report.GetRows("报名表")
+		if len(rows) != 3 || rows[0][5] != "错误说明" || rows[2][2] != "="+`"`+idNumber("11010519850505003")+`"` {
+			t.Errorf("a CSV file's report: %q", rows)
+		}
+	})
+}
+
+// TestRegistrationImport_AWorkbookOfAnotherWriterWithItsOwnHeaders: openpyxl
+// writes strings inline; the clerk's headers are shuffled, full-width, with
+// spaces and line breaks, under a title row; the mobile is a number.
+func TestRegistrationImport_AWorkbookOfAnotherWriterWithItsOwnHeaders(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		ct, ev := s.openContest(s.admin(), f.district.ID, 0)
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		content := workbooktest.Openpyxl(t, fmt.Sprintf(`
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "职工报名"
+ws.append(["清河机床2026年职工技能竞赛报名汇总"])
+ws.append(["序号", "手机\n号码", "身份证号", " 姓　名 ", "性别", "本工种工龄（年）", "备注", "ＥＶＥＮＴ"])
+ws.append([1, 13912345678, "%s", "赵敏", "女", 8.0, "", "电工"])
+ws.append([2, 13700000000, "%s", "钱进", "男", "12", "夜班", "电工"])
+`, idNumber("11010519900202002"), idNumber("11010519850505003")))
+		j := ent.upload(ct, content)
+		if j.Status != "checked" || j.Created != 2 {
+			t.Fatalf("%+v", j)
+		}
+		ent.commit(j)
+		var people []model.EventParticipant
+		db.Where("event_id = ?", ev.ID).Order("id").Find(&people)
+		if len(people) != 2 || people[0].Name != "赵敏" || people[0].Mobile != "13912345678" || people[0].YearsInTrade != 8 ||
+			people[1].YearsInTrade != 12 {
+			t.Errorf("entered %+v", people)
+		}
+	})
+}

@@ -1,0 +1,269 @@
+package service
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"leitai/model"
+)
+
+// insertBatch is how many rows one INSERT of an import writes.
+const insertBatch = 500
+
+// CheckRegistrationImport reads an enterprise's registration sheet for a
+// contest (or, with eventID, for one of its events: rows that name no event
+// are its), checks every row by the rules of an entry made on the web, and
+// keeps the file as a job that says what importing it would create, update
+// or leave as it is. Nothing else is written: this is the dry run.
+func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contestID, eventID uint, fileName string, content []byte, lang Lang) (ImportJob, error) {
+	if !c.mayRegister() {
+		return ImportJob{}, forbidden()
+	}
+	ct, err := s.loadContest(ctx, contestID)
+	if err != nil {
+		return ImportJob{}, err
+	}
+	if !c.entersInto(ct) || ct.Status == model.StepDraft {
+		return ImportJob{}, forbidden()
+	}
+	job := model.ImportJob{Kind: ImportRegistrations, ContestID: ct.ID, OrganisationID: c.OrganisationID, AccountID: c.AccountID,
+		FileName: importFileName(fileName), Content: content, Version: 1}
+	if eventID != 0 {
+		if _, err := s.importableEvents(ctx, ct, eventID); err != nil {
+			return ImportJob{}, err
+		}
+		job.EventID = &eventID
+	}
+	if err := s.registrationOpen(ct); err != nil {
+		return ImportJob{}, err
+	}
+	if len(content) > MaxImportBytes {
+		return ImportJob{}, &Error{Kind: KindTooLarge, Code: "too_large", Text: T("too_large", MaxImportBytes/1024)}
+	}
+	result, plan, err := s.checkRegistrations(ctx, job)
+	if err != nil {
+		return ImportJob{}, err
+	}
+	job.Status = ImportChecked
+	if result.ProblemsTotal > 0 {
+		job.Status = ImportInvalid
+	} else {
+		job.Digest = plan.digest
+		job.CreatedCount, job.UpdatedCount, job.UnchangedCount = plan.counts[ActionCreate], plan.counts[ActionUpdate], plan.counts[ActionUnchanged]
+	}
+	now := s.now()
+	job.FinishedAt = &now
+	if err := s.saveImportJob(ctx, c, &job, result); err != nil {
+		return ImportJob{}, err
+	}
+	return importJobView(job, lang)
+}
+
+// checkRegistrations reads a job's file and works out what importing it does.
+func (s *Service) checkRegistrations(ctx context.Context, job model.ImportJob) (*importResult, *importPlan, error) {
+	result, rows, cols, err := s.readRegistrationSheet(ctx, job)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan, err := s.planRegistrations(ctx, job.OrganisationID, rows, result, cols)
+	return result, plan, err
+}
+
+// CommitImport imports a checked job all at once or not at all: in one
+// transaction it checks the file again, against the register and the entries
+// as they are now, and writes only if that finds no problem and what it
+// would write is what the check showed.
+func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version int, lang Lang) (ImportJob, error) {
+	err := s.tx(ctx, func(ctx context.Context) error {
+		j, err := s.loadImportJob(ctx, c, id)
+		if err != nil {
+			return err
+		}
+		if !c.mayRegister() {
+			return forbidden()
+		}
+		if j.Version != version {
+			return staleVersion()
+		}
+		switch j.Status {
+		case ImportImported:
+			return conflict("import_done")
+		case ImportInvalid, ImportFailed:
+			return conflict("import_has_problems")
+		}
+		ct, err := s.loadContest(ctx, j.ContestID)
+		if err != nil {
+			return err
+		}
+		if !c.entersInto(ct) {
+			return forbidden()
+		}
+		if err := s.registrationOpen(ct); err != nil {
+			return err
+		}
+		// Entries into every event the file may name wait for this import, and it for them.
+		events, err := s.importableEvents(ctx, ct, 0)
+		if err != nil {
+			return err
+		}
+		for _, ev := range events {
+			if _, err := s.entryEvent(ctx, ev.ID, j.OrganisationID); err != nil {
+				return err
+			}
+		}
+		if err := s.conn(ctx).Model(&model.ImportJob{}).Select("content").Where("id = ?", j.ID).Take(&j).Error; err != nil {
+			return err
+		}
+		result, plan, err := s.checkRegistrations(ctx, j)
+		if err != nil {
+			return err
+		}
+		if result.ProblemsTotal > 0 || plan.digest != j.Digest {
+			return conflict("import_changed")
+		}
+		if err := s.applyRegistrations(ctx, c, j, plan); err != nil {
+			return err
+		}
+		raw, err := json.Marshal(result)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		return s.updateVersioned(ctx, &model.ImportJob{}, j.ID, j.Version, map[string]any{"status": ImportImported, "rows_done": result.Rows,
+			"created_count": plan.counts[ActionCreate], "updated_count": plan.counts[ActionUpdate],
+			"unchanged_count": plan.counts[ActionUnchanged], "result": string(raw), "finished_at": now})
+	})
+	if err != nil {
+		return ImportJob{}, err
+	}
+	return s.GetImport(ctx, c, id, lang)
+}
+
+// applyRegistrations writes a plan: new workers into the register and
+// changed ones updated, new entries with their people as entered, corrected
+// entries, each entry's change audited. Rows are written in batches.
+func (s *Service) applyRegistrations(ctx context.Context, c Caller, j model.ImportJob, plan *importPlan) error {
+	tx := s.conn(ctx)
+	var fresh []model.Person
+	var freshPlans []*personPlan
+	for _, pp := range plan.people {
+		switch {
+		case pp.record == nil:
+			in := pp.in
+			fresh = append(fresh, model.Person{OrganisationID: j.OrganisationID, IDNumber: in.IDNumber, Name: in.Name, Gender: in.Gender,
+				Mobile: in.Mobile, Trade: in.Trade, SkillLevel: in.SkillLevel, YearsInTrade: in.YearsInTrade, Version: 1})
+			freshPlans = append(freshPlans, pp)
+		case len(pp.changed) > 0:
+			in := pp.in
+			if err := s.updateVersioned(ctx, &model.Person{}, pp.record.ID, pp.record.Version, map[string]any{"name": in.Name,
+				"gender": in.Gender, "mobile": in.Mobile, "trade": in.Trade, "skill_level": in.SkillLevel, "years_in_trade": in.YearsInTrade}); err != nil {
+				return err
+			}
+			rec := *pp.record
+			rec.Name, rec.Gender, rec.Mobile, rec.Trade, rec.SkillLevel, rec.YearsInTrade = in.Name, in.Gender, in.Mobile, in.Trade, in.SkillLevel, in.YearsInTrade
+			pp.record = &rec
+		}
+	}
+	if len(fresh) > 0 {
+		if err := tx.Omit("Organisation").CreateInBatches(&fresh, insertBatch).Error; err != nil {
+			return err
+		}
+		for i, pp := range freshPlans {
+			pp.record = &fresh[i]
+		}
+	}
+	var created []model.Entrant
+	var createdPlans []entryPlan
+	var audits []model.AuditEntry
+	for _, e := range plan.entries {
+		switch {
+		case e.action == ActionCreate:
+			key := naturalKey(EntrantIndividual, j.OrganisationID, "", []model.Person{*e.person.record})
+			en := model.Entrant{EventID: e.row.event.ID, ContestID: j.ContestID, EnterpriseID: j.OrganisationID, EnterpriseName: c.OrganisationName,
+				PersonID: &e.person.record.ID, Status: EntrantPending, NaturalKey: &key, Version: 1}
+			if e.master != nil {
+				en.MasterPersonID = &e.master.record.ID
+			}
+			created, createdPlans = append(created, en), append(createdPlans, e)
+		case e.action == ActionUpdate && e.existing != nil && len(entryChanges(*e.existing, e.row.reg)) > 0:
+			if err := s.correctEntry(ctx, e); err != nil {
+				return err
+			}
+			audits = append(audits, importAudit(c, "entrant.import", e.existing.ID, map[string]string{"status": e.existing.Status},
+				map[string]any{"status": EntrantPending, "import_id": j.ID}, s.now()))
+		}
+	}
+	if len(created) == 0 {
+		return s.insertAudits(ctx, audits)
+	}
+	if err := tx.Omit("People").CreateInBatches(&created, insertBatch).Error; err != nil {
+		return err
+	}
+	var people []model.EventParticipant
+	for i, e := range createdPlans {
+		row := participant(e.row.event, *e.person.record, model.ParticipantCompetitor, 0)
+		row.EntrantID = created[i].ID
+		people = append(people, row)
+		if e.master != nil {
+			m := participant(e.row.event, *e.master.record, model.ParticipantMaster, 0)
+			m.EntrantID = created[i].ID
+			people = append(people, m)
+		}
+		audits = append(audits, importAudit(c, "entrant.register", created[i].ID, nil,
+			map[string]any{"event_id": e.row.event.ID, "status": EntrantPending, "import_id": j.ID}, s.now()))
+	}
+	if err := tx.CreateInBatches(&people, insertBatch).Error; err != nil {
+		return err
+	}
+	return s.insertAudits(ctx, audits)
+}
+
+// correctEntry writes a row's corrections into its entry as entered: its
+// worker's details and its master. A rejected entry goes back for review.
+func (s *Service) correctEntry(ctx context.Context, e entryPlan) error {
+	tx := s.conn(ctx)
+	changes := map[string]any{"master_person_id": nil}
+	if e.master != nil {
+		changes["master_person_id"] = e.master.record.ID
+	}
+	if e.rejoins {
+		changes["status"], changes["reject_reason"] = EntrantPending, ""
+	}
+	if err := s.updateVersioned(ctx, &model.Entrant{}, e.existing.ID, e.existing.Version, changes); err != nil {
+		return err
+	}
+	p := *e.person.record
+	if err := tx.Model(&model.EventParticipant{}).Where("entrant_id = ? AND role = ?", e.existing.ID, model.ParticipantCompetitor).
+		Updates(map[string]any{"name": p.Name, "gender": p.Gender, "mobile": p.Mobile, "trade": p.Trade, "skill_level": p.SkillLevel,
+			"years_in_trade": p.YearsInTrade}).Error; err != nil {
+		return err
+	}
+	if err := tx.Where("entrant_id = ? AND role = ?", e.existing.ID, model.ParticipantMaster).Delete(&model.EventParticipant{}).Error; err != nil {
+		return err
+	}
+	if e.master == nil {
+		return nil
+	}
+	m := participant(e.row.event, *e.master.record, model.ParticipantMaster, 0)
+	m.EntrantID = e.existing.ID
+	return tx.Create(&m).Error
+}
+
+// importAudit is the audit entry of one entry an import wrote.
+func importAudit(c Caller, action string, id uint, before, after any, now time.Time) model.AuditEntry {
+	entry := model.AuditEntry{Action: action, Entity: "entrant", EntityID: id, CreatedAt: now}
+	entry.BeforeValue, _ = jsonOf(before)
+	entry.AfterValue, _ = jsonOf(after)
+	if c.AccountID != 0 {
+		entry.AccountID = &c.AccountID
+	}
+	return entry
+}
+
+func (s *Service) insertAudits(ctx context.Context, audits []model.AuditEntry) error {
+	if len(audits) == 0 {
+		return nil
+	}
+	return s.conn(ctx).CreateInBatches(&audits, insertBatch).Error
+}
