@@ -173,7 +173,7 @@ func TestRegistrationImport_OneBadRowWritesNothingAndComesBackMarkedRed(t *testi
 			t.Fatalf("a file with bad rows: %+v", j)
 		}
 		mobile := problemAt(t, j, 4, "E")
-		if mobile.Sheet != "报名表" || mobile.Header != "*手机号码" || mobile.Value != "2391234567" {
+		if mobile.Sheet != "报名表" || mobile.Header != "手机号码" || mobile.Value != "2391234567" {
 			t.Errorf("the mobile's problem: %+v", mobile)
 		}
 		mustContain(t, "the mobile's problem", mobile.Message, "11位")

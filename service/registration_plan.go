@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strings"
 
 	"leitai/model"
 	"leitai/service/workbook"
@@ -54,7 +55,7 @@ func (c sheetColumns) header(column int) string {
 	if column < 1 || column > len(c.headers) {
 		return ""
 	}
-	return workbook.Clean(c.headers[column-1])
+	return strings.TrimLeft(workbook.Clean(c.headers[column-1]), "*")
 }
 
 // planRegistrations works out what importing the rows that passed the rules
