@@ -23,6 +23,7 @@ type importJob struct {
 	ProblemsTotal int             `json:"problems_total"`
 	Actions       []struct {
 		Row    int      `json:"row"`
+		Event  string   `json:"event"`
 		Action string   `json:"action"`
 		Fields []string `json:"fields"`
 	} `json:"actions"`

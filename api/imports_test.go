@@ -435,3 +435,57 @@ ws.append([2, 13700000000, "%s", "钱进", "男", "12", "夜班", "电工"])
 		}
 	})
 }
+
+func TestRegistrationTemplate_PerContestOrEventInChineseOrEnglishAndReadBack(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		a := s.admin()
+		ct, _ := s.openContestWith(a, f.district.ID, "电工", "钳工")
+		var events struct {
+			Items []event `json:"items"`
+		}
+		a.must(200, "GET", fmt.Sprintf("/api/v1/contests/%d/events", ct.ID), nil, &events)
+		fitter := events.Items[1]
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		zh := ent.download(templatePath(ct))
+		if got := zh.GetSheetList(); !slices.Equal(got, []string{"报名表", "说明"}) {
+			t.Errorf("sheets %q", got)
+		}
+		header, _ := zh.GetRows("报名表")
+		if !slices.Equal(header[0][:8], []string{"*项目", "*姓名", "*性别", "*身份证号码", "*手机号码", "工种", "技能等级", "本工种工龄（年）"}) ||
+			header[0][8] != "师傅姓名" {
+			t.Errorf("header %q", header[0])
+		}
+		dvs, _ := zh.GetDataValidations("报名表")
+		lists := map[string]string{}
+		for _, dv := range dvs {
+			lists[dv.Sqref] = dv.Formula1
+		}
+		if lists["A2:A50001"] != `"电工,钳工"` || lists["C2:C50001"] != `"男,女"` || !strings.Contains(lists["G2:G50001"], "三级/高级工") {
+			t.Errorf("drop-down lists %q", lists)
+		}
+		help, _ := zh.GetRows("说明")
+		mustContain(t, "the instructions", fmt.Sprint(help), "全市职工技能竞赛", "报名时间", "1.10105E+17")
+
+		// One event's template, in English, read back as it is filled in.
+		ent.lang = "en"
+		en := ent.download(templatePath(ct) + fmt.Sprintf("?event_id=%d", fitter.ID))
+		header, _ = en.GetRows("Registration")
+		if header[0][0] != "Event" || header[0][1] != "*Name" || header[0][8] != "Master: Name" || header[1][2] != "Male" {
+			t.Errorf("English header and example %q", header[:2])
+		}
+		j := ent.upload(ct, fill(t, en, "Registration", entryRow{"Name": "赵敏", "Gender": "Female", "ID number": idNumber("11010519900202002"),
+			"Mobile": "13912345678", "Skill level": "Level 3 / senior worker"}))
+		if j.Status != "checked" || j.Created != 1 || j.Actions[0].Event != "钳工" {
+			t.Fatalf("an English sheet of one event naming none: %+v", j)
+		}
+		if res := ent.do("GET", templatePath(ct)+"?event_id=999999", nil); res.Code != 404 {
+			t.Errorf("an event the contest lacks: %d", res.Code)
+		}
+		var team event
+		a.must(201, "POST", "/api/v1/contests", map[string]any{"name": "班组赛", "kind": "skills", "format": "trade", "level": "district", "organiser_id": f.district.ID}, &ct)
+		a.must(201, "POST", fmt.Sprintf("/api/v1/contests/%d/events", ct.ID), map[string]any{"name": "班组协作", "entrant_type": "team", "team_size": 3}, &team)
+		a.mustFail(409, "conflict", "", "GET", templatePath(ct), nil)
+	})
+}

@@ -55,14 +55,19 @@ func (s *Service) readRegistrationSheet(ctx context.Context, job model.ImportJob
 			r.defaultEvent = &ev
 		}
 	}
-	if job.EventID == nil && len(individual) == 1 {
-		r.defaultEvent = &individual[0]
-	}
 	book, err := workbook.Open(job.Content, importLimits())
 	if err != nil {
 		return nil, nil, sheetColumns{}, fileError(err)
 	}
 	defer func() { _ = book.Close() }()
+	if name, ok := book.Constant(templateEventName); ok && r.defaultEvent == nil {
+		if ev, ok := r.byName[workbook.HeaderKey(name)]; ok && ev.EntrantType == EntrantIndividual {
+			r.defaultEvent = &ev
+		}
+	}
+	if r.defaultEvent == nil && len(individual) == 1 {
+		r.defaultEvent = &individual[0]
+	}
 	r.result.Sheet = registrationSheetOf(book)
 	rows, err := book.Rows(r.result.Sheet)
 	if err != nil {

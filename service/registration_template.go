@@ -125,12 +125,21 @@ func registrationTemplate(ct model.Contest, events []model.Event, lang Lang) wor
 		trade = events[0].Name
 	}
 	example := []string{events[0].Name, tr("example_name"), genderNames[0], exampleIDNumber(), "13800000000", trade, levels[2], "8"}
-	return workbook.Template{
+	tpl := workbook.Template{
 		Sheet: tr("sheet_registration"), Columns: cols, Example: example,
 		InstructionsSheet: tr("sheet_instructions"), Instructions: registrationInstructions(ct, events, lang),
 		ListsSheet: tr("sheet_lists"), Rows: MaxImportRows, ListError: tr("hint_list"),
 	}
+	if len(events) == 1 {
+		// Rows of one event's workbook that name no event are that event's, wherever it is uploaded.
+		tpl.Constants = map[string]string{templateEventName: events[0].Name}
+	}
+	return tpl
 }
+
+// templateEventName names the event a template was made for, when it was
+// made for one.
+const templateEventName = "LeitaiEvent"
 
 // registrationInstructions are the paragraphs of a template's instructions sheet.
 func registrationInstructions(ct model.Contest, events []model.Event, lang Lang) []string {

@@ -135,6 +135,21 @@ func (b *Book) Sheets() []string {
 	return out
 }
 
+// Constant is the text a workbook carries under a name (see
+// Template.Constants), false when it carries none.
+func (b *Book) Constant(name string) (string, bool) {
+	if b.xl == nil {
+		return "", false
+	}
+	for _, d := range b.xl.GetDefinedName() {
+		v := d.RefersTo
+		if d.Name == name && d.Scope == "Workbook" && len(v) >= 2 && strings.HasPrefix(v, `"`) && strings.HasSuffix(v, `"`) {
+			return strings.ReplaceAll(v[1:len(v)-1], `""`, `"`), true
+		}
+	}
+	return "", false
+}
+
 // Close removes what reading left in the temporary directory.
 func (b *Book) Close() error {
 	if b.xl == nil {

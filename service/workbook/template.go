@@ -26,6 +26,8 @@ type Template struct {
 	Rows int
 	// ListError is what a spreadsheet says of a value not in a drop-down list.
 	ListError string
+	// Constants are texts the workbook carries under names, which Book.Constant reads back.
+	Constants map[string]string
 }
 
 // TemplateColumn is one column of a template.
@@ -132,6 +134,11 @@ func WriteTemplate(w io.Writer, t Template) error {
 	if err := f.ProtectSheet(t.Sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
 		FormatCells: true, FormatColumns: true, FormatRows: true, InsertRows: true, DeleteRows: true, Sort: true, AutoFilter: true}); err != nil {
 		return err
+	}
+	for name, value := range t.Constants {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: name, RefersTo: `"` + strings.ReplaceAll(value, `"`, `""`) + `"`}); err != nil {
+			return err
+		}
 	}
 	if listCol > 0 {
 		if err := f.SetSheetVisible(t.ListsSheet, false); err != nil {
