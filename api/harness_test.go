@@ -66,6 +66,8 @@ func newServerWith(t testing.TB, db *gorm.DB, adjust func(*service.Options)) *se
 	adjust(&opts)
 	log = opts.Logger
 	s.svc = service.New(db, opts)
+	// Imports running in the background end before the database closes.
+	t.Cleanup(s.svc.WaitForImports)
 	if _, err := s.svc.EnsureAdmin(t.Context(), adminPassword); err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"leitai/model"
 	"leitai/model/modeltest"
+	"leitai/service"
 	"leitai/service/workbook/workbooktest"
 )
 
@@ -95,9 +96,9 @@ func TestRegistrationImport_ChecksFirstThenImportsAndTheSameFileAgainChangesNoth
 				t.Errorf("entrant %d changed: %+v → %+v", after[i].ID, before[i], after[i])
 			}
 		}
-		// Only the second job's own check is audited, no entry.
-		if got := s.auditEntries(); got != audited+1 {
-			t.Errorf("the audit log grew by %d, want 1 (the check)", got-audited)
+		// Only the second job's check and go-ahead are audited, no entry.
+		if got := s.auditEntries(); got != audited+2 {
+			t.Errorf("the audit log grew by %d, want 2 (the check and the go-ahead)", got-audited)
 		}
 	})
 }
@@ -487,5 +488,68 @@ func TestRegistrationTemplate_PerContestOrEventInChineseOrEnglishAndReadBack(t *
 		a.must(201, "POST", "/api/v1/contests", map[string]any{"name": "班组赛", "kind": "skills", "format": "trade", "level": "district", "organiser_id": f.district.ID}, &ct)
 		a.must(201, "POST", fmt.Sprintf("/api/v1/contests/%d/events", ct.ID), map[string]any{"name": "班组协作", "entrant_type": "team", "team_size": 3}, &team)
 		a.mustFail(409, "conflict", "", "GET", templatePath(ct), nil)
+	})
+}
+
+// TestRegistrationImport_LargeFilesRunInTheBackgroundAndARestartFailsTheirJobs:
+// a job answered while it runs ends as it would have in the request; one that
+// a stop of the server cut short is failed at the next start, having written
+// nothing.
+func TestRegistrationImport_LargeFilesRunInTheBackgroundAndARestartFailsTheirJobs(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServerWith(t, db, func(o *service.Options) { o.BackgroundImportBytes = 1 })
+		f := s.fixture()
+		ct, _ := s.openContest(s.admin(), f.district.ID, 0)
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		file := fill(t, ent.download(templatePath(ct)), "报名表", workerRow("电工", "赵敏", "11010519900202002"), workerRow("电工", "钱进", "11010519850505003"))
+		j := ent.upload(ct, file)
+		if j.Status != "checking" {
+			t.Fatalf("a large file's job as it starts: %+v", j)
+		}
+		s.svc.WaitForImports()
+		ent.must(200, "GET", importPath(j, ""), nil, &j)
+		if j.Status != "checked" || j.Created != 2 || j.Version != 2 {
+			t.Fatalf("a large file's job, checked: %+v", j)
+		}
+		entrants := countRows(t, db, &model.Entrant{})
+		var started importJob
+		ent.must(200, "POST", importPath(j, "/commit"), map[string]int{"version": j.Version}, &started)
+		if started.Status != "importing" {
+			t.Fatalf("a large file's import as it starts: %+v", started)
+		}
+		ent.mustFail(409, "stale_version", "", "POST", importPath(j, "/commit"), map[string]int{"version": j.Version})
+		s.svc.WaitForImports()
+		ent.must(200, "GET", importPath(j, ""), nil, &j)
+		if j.Status != "imported" || countRows(t, db, &model.Entrant{}) != entrants+2 {
+			t.Fatalf("a large file's job, imported: %+v", j)
+		}
+
+		// A server stops while it imports the corrected file: its transaction is rolled back.
+		rows := []entryRow{workerRow("电工", "赵敏", "11010519900202002"), workerRow("电工", "钱进", "11010519850505003")}
+		rows[0]["手机号码"] = "13700000000"
+		cut := ent.upload(ct, fill(t, ent.download(templatePath(ct)), "报名表", rows...))
+		s.svc.WaitForImports()
+		if err := db.Model(&model.ImportJob{}).Where("id = ?", cut.ID).Updates(map[string]any{"status": "importing", "version": 3}).Error; err != nil {
+			t.Fatal(err)
+		}
+		restarted := newServer(t, db)
+		if err := restarted.svc.FailInterruptedImports(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		again := restarted.login(f.enterpriseAcc.Username, fixturePwd)
+		again.must(200, "GET", importPath(cut, ""), nil, &cut)
+		var failed struct {
+			Error string `json:"error"`
+		}
+		again.must(200, "GET", importPath(cut, ""), nil, &failed)
+		if cut.Status != "failed" || !strings.Contains(failed.Error, "重新启动") {
+			t.Errorf("a job cut short by a restart: %+v, %q", cut, failed.Error)
+		}
+		again.mustFail(409, "conflict", "", "POST", importPath(cut, "/commit"), map[string]int{"version": cut.Version})
+		var p model.Person
+		db.Where("name = ?", "赵敏").Take(&p)
+		if p.Mobile != "13912345678" || countRows(t, db, &model.Entrant{}) != entrants+2 {
+			t.Errorf("a job cut short wrote something: %+v", p)
+		}
 	})
 }

@@ -21,10 +21,12 @@ import (
 
 // Statuses of an import job.
 const (
-	ImportChecked  = "checked"  // every row passed; ready to import
-	ImportInvalid  = "invalid"  // some rows have problems; nothing can be imported
-	ImportImported = "imported" // written
-	ImportFailed   = "failed"   // stopped by an error, nothing written
+	ImportChecking  = "checking"  // being read and checked, in the background
+	ImportChecked   = "checked"   // every row passed; ready to import
+	ImportInvalid   = "invalid"   // some rows have problems; nothing can be imported
+	ImportImporting = "importing" // being written, in the background
+	ImportImported  = "imported"  // written
+	ImportFailed    = "failed"    // stopped by an error, nothing written
 )
 
 // ImportRegistrations is the kind of job that enters workers into events.
@@ -50,12 +52,14 @@ func importLimits() workbook.Limits {
 
 // ImportJob is what the API shows of an import.
 type ImportJob struct {
-	ID            uint            `json:"id"`
-	Kind          string          `json:"kind"`
-	ContestID     uint            `json:"contest_id"`
-	EventID       *uint           `json:"event_id"`
-	FileName      string          `json:"file_name"`
-	Status        string          `json:"status"`
+	ID        uint   `json:"id"`
+	Kind      string `json:"kind"`
+	ContestID uint   `json:"contest_id"`
+	EventID   *uint  `json:"event_id"`
+	FileName  string `json:"file_name"`
+	Status    string `json:"status"`
+	// Stage is how far a running job has come: reading, checking or writing.
+	Stage         string          `json:"stage"`
 	Rows          int             `json:"rows"`
 	RowsDone      int             `json:"rows_done"`
 	Created       int             `json:"created"`
@@ -243,7 +247,16 @@ func (s *Service) GetImport(ctx context.Context, c Caller, id uint, lang Lang) (
 	if err != nil {
 		return ImportJob{}, err
 	}
-	return importJobView(j, lang)
+	return s.showImport(j, lang)
+}
+
+// showImport shows a job with its progress, when this process runs it.
+func (s *Service) showImport(j model.ImportJob, lang Lang) (ImportJob, error) {
+	v, err := importJobView(j, lang)
+	if p, ok := s.progressOf(j.ID); ok && (j.Status == ImportChecking || j.Status == ImportImporting) {
+		v.Stage, v.RowsDone, v.Rows = p.get()
+	}
+	return v, err
 }
 
 // ImportReport is a copy of a job's file with each problem marked: the bad
@@ -285,14 +298,17 @@ func (s *Service) ImportReport(ctx context.Context, c Caller, id uint, lang Lang
 	return File{Name: T("report_file", base).In(lang), Content: buf.Bytes()}, nil
 }
 
-// saveImportJob records a checked job, and lets go of the organisation's
+// saveImportJob records a new job (checked, or to be checked in the
+// background when r is nil), and lets go of the organisation's
 // jobs older than importJobsKept, with their files.
 func (s *Service) saveImportJob(ctx context.Context, c Caller, j *model.ImportJob, r *importResult) error {
-	raw, err := json.Marshal(r)
-	if err != nil {
-		return err
+	if r != nil {
+		raw, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		j.Result = string(raw)
 	}
-	j.Result, j.RowsTotal = string(raw), r.Rows
 	return s.tx(ctx, func(ctx context.Context) error {
 		tx := s.conn(ctx)
 		if err := tx.Where("organisation_id = ? AND created_at < ?", j.OrganisationID, s.now().Add(-importJobsKept)).

@@ -275,5 +275,8 @@ var messages = map[string][2]string{
 	"import_no_problems":    {"该文件没有问题，无需下载问题文件", "this file has no problems to mark"},
 	"import_done":           {"该文件已导入", "this file has been imported already"},
 	"import_has_problems":   {"该文件有错误，不能导入：请修改后重新上传", "this file has problems and cannot be imported: correct it and upload it again"},
+	"import_running":        {"该文件正在检查或导入，请稍候", "this file is being checked or imported; wait for it"},
+	"import_internal":       {"导入时服务器出错，没有写入任何数据，请稍后重新上传", "the server failed during the import and wrote nothing; upload the file again later"},
+	"import_interrupted":    {"服务器在检查或导入期间重新启动，没有写入任何数据，请重新上传文件", "the server restarted while the file was being checked or imported, and nothing was written; upload the file again"},
 	"import_changed":        {"检查之后报名或职工名册已有变化，请重新上传文件再检查一次", "the entries or the register changed since the check: upload the file again to check it once more"},
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"leitai/model"
+	"leitai/service/workbook"
 )
 
 // insertBatch is how many rows one INSERT of an import writes.
@@ -15,7 +16,9 @@ const insertBatch = 500
 // contest (or, with eventID, for one of its events: rows that name no event
 // are its), checks every row by the rules of an entry made on the web, and
 // keeps the file as a job that says what importing it would create, update
-// or leave as it is. Nothing else is written: this is the dry run.
+// or leave as it is. Nothing else is written: this is the dry run. A file
+// that cannot be read is refused at once; a large one is checked in the
+// background, its job answered while it is still being checked.
 func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contestID, eventID uint, fileName string, content []byte, lang Lang) (ImportJob, error) {
 	if !c.mayRegister() {
 		return ImportJob{}, forbidden()
@@ -28,7 +31,7 @@ func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contest
 		return ImportJob{}, forbidden()
 	}
 	job := model.ImportJob{Kind: ImportRegistrations, ContestID: ct.ID, OrganisationID: c.OrganisationID, AccountID: c.AccountID,
-		FileName: importFileName(fileName), Content: content, Version: 1}
+		FileName: importFileName(fileName), Content: content, Status: ImportChecking, Version: 1}
 	if eventID != 0 {
 		if _, err := s.importableEvents(ctx, ct, eventID); err != nil {
 			return ImportJob{}, err
@@ -41,10 +44,49 @@ func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contest
 	if len(content) > MaxImportBytes {
 		return ImportJob{}, &Error{Kind: KindTooLarge, Code: "too_large", Text: T("too_large", MaxImportBytes/1024)}
 	}
-	result, plan, err := s.checkRegistrations(ctx, job)
+	book, err := workbook.Open(content, importLimits())
 	if err != nil {
+		return ImportJob{}, fileError(err)
+	}
+	if len(content) <= s.backgroundImportBytes {
+		defer func() { _ = book.Close() }()
+		result, plan, err := s.checkRegistrations(ctx, job, book, nil)
+		if err != nil {
+			return ImportJob{}, err
+		}
+		settleCheck(&job, result, plan, s.now())
+		if err := s.saveImportJob(ctx, c, &job, result); err != nil {
+			return ImportJob{}, err
+		}
+		return s.showImport(job, lang)
+	}
+	if err := s.saveImportJob(ctx, c, &job, nil); err != nil {
+		_ = book.Close()
 		return ImportJob{}, err
 	}
+	s.startImport(ctx, job.ID, func(ctx context.Context, p *importProgress) error {
+		defer func() { _ = book.Close() }()
+		result, plan, err := s.checkRegistrations(ctx, job, book, p)
+		if err != nil {
+			return err
+		}
+		checked := job
+		settleCheck(&checked, result, plan, s.now())
+		raw, err := json.Marshal(result)
+		if err != nil {
+			return err
+		}
+		return s.tx(ctx, func(ctx context.Context) error {
+			return s.updateVersioned(ctx, &model.ImportJob{}, job.ID, job.Version, map[string]any{"status": checked.Status,
+				"rows_total": result.Rows, "digest": checked.Digest, "created_count": checked.CreatedCount, "updated_count": checked.UpdatedCount,
+				"unchanged_count": checked.UnchangedCount, "result": string(raw), "finished_at": checked.FinishedAt})
+		})
+	})
+	return s.showImport(job, lang)
+}
+
+// settleCheck records in a job what checking its file found.
+func settleCheck(job *model.ImportJob, result *importResult, plan *importPlan, now time.Time) {
 	job.Status = ImportChecked
 	if result.ProblemsTotal > 0 {
 		job.Status = ImportInvalid
@@ -52,20 +94,17 @@ func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contest
 		job.Digest = plan.digest
 		job.CreatedCount, job.UpdatedCount, job.UnchangedCount = plan.counts[ActionCreate], plan.counts[ActionUpdate], plan.counts[ActionUnchanged]
 	}
-	now := s.now()
+	job.RowsTotal = result.Rows
 	job.FinishedAt = &now
-	if err := s.saveImportJob(ctx, c, &job, result); err != nil {
-		return ImportJob{}, err
-	}
-	return importJobView(job, lang)
 }
 
 // checkRegistrations reads a job's file and works out what importing it does.
-func (s *Service) checkRegistrations(ctx context.Context, job model.ImportJob) (*importResult, *importPlan, error) {
-	result, rows, cols, err := s.readRegistrationSheet(ctx, job)
+func (s *Service) checkRegistrations(ctx context.Context, job model.ImportJob, book *workbook.Book, p *importProgress) (*importResult, *importPlan, error) {
+	result, rows, cols, err := s.readRegistrationSheet(ctx, job, book, p)
 	if err != nil {
 		return nil, nil, err
 	}
+	p.set(StageChecking, 0, 0)
 	plan, err := s.planRegistrations(ctx, job.OrganisationID, rows, result, cols)
 	return result, plan, err
 }
@@ -73,11 +112,15 @@ func (s *Service) checkRegistrations(ctx context.Context, job model.ImportJob) (
 // CommitImport imports a checked job all at once or not at all: in one
 // transaction it checks the file again, against the register and the entries
 // as they are now, and writes only if that finds no problem and what it
-// would write is what the check showed.
+// would write is what the check showed. A large file is imported in the
+// background, its job answered while it is being written. A job that fails
+// here wrote nothing; its file can be uploaded again.
 func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version int, lang Lang) (ImportJob, error) {
+	var j model.ImportJob
+	var size int
 	err := s.tx(ctx, func(ctx context.Context) error {
-		j, err := s.loadImportJob(ctx, c, id)
-		if err != nil {
+		var err error
+		if j, err = s.loadImportJob(ctx, c, id); err != nil {
 			return err
 		}
 		if !c.mayRegister() {
@@ -89,6 +132,8 @@ func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version i
 		switch j.Status {
 		case ImportImported:
 			return conflict("import_done")
+		case ImportChecking, ImportImporting:
+			return conflict("import_running")
 		case ImportInvalid, ImportFailed:
 			return conflict("import_has_problems")
 		}
@@ -98,6 +143,42 @@ func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version i
 		}
 		if !c.entersInto(ct) {
 			return forbidden()
+		}
+		if err := s.registrationOpen(ct); err != nil {
+			return err
+		}
+		if err := s.conn(ctx).Model(&model.ImportJob{}).Select("LENGTH(content)").Where("id = ?", j.ID).Scan(&size).Error; err != nil {
+			return err
+		}
+		// The job is claimed: a second go-ahead finds it importing, or stale.
+		if err := s.updateVersioned(ctx, &model.ImportJob{}, j.ID, j.Version, map[string]any{"status": ImportImporting}); err != nil {
+			return err
+		}
+		j.Status, j.Version = ImportImporting, j.Version+1
+		return s.audit(ctx, c, "import.commit", "import_job", j.ID, map[string]string{"status": ImportChecked},
+			map[string]string{"status": ImportImporting})
+	})
+	if err != nil {
+		return ImportJob{}, err
+	}
+	if size > s.backgroundImportBytes {
+		s.startImport(ctx, j.ID, func(ctx context.Context, p *importProgress) error { return s.importRegistrations(ctx, c, j, p) })
+		return s.showImport(j, lang)
+	}
+	if err := s.importRegistrations(ctx, c, j, nil); err != nil {
+		s.failImport(ctx, j.ID, err)
+		return ImportJob{}, err
+	}
+	return s.GetImport(ctx, c, id, lang)
+}
+
+// importRegistrations writes a claimed job in one transaction, after checking
+// its file again.
+func (s *Service) importRegistrations(ctx context.Context, c Caller, j model.ImportJob, p *importProgress) error {
+	return s.tx(ctx, func(ctx context.Context) error {
+		ct, err := s.loadContest(ctx, j.ContestID)
+		if err != nil {
+			return err
 		}
 		if err := s.registrationOpen(ct); err != nil {
 			return err
@@ -115,35 +196,36 @@ func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version i
 		if err := s.conn(ctx).Model(&model.ImportJob{}).Select("content").Where("id = ?", j.ID).Take(&j).Error; err != nil {
 			return err
 		}
-		result, plan, err := s.checkRegistrations(ctx, j)
+		book, err := workbook.Open(j.Content, importLimits())
+		if err != nil {
+			return fileError(err)
+		}
+		defer func() { _ = book.Close() }()
+		result, plan, err := s.checkRegistrations(ctx, j, book, p)
 		if err != nil {
 			return err
 		}
 		if result.ProblemsTotal > 0 || plan.digest != j.Digest {
 			return conflict("import_changed")
 		}
-		if err := s.applyRegistrations(ctx, c, j, plan); err != nil {
+		p.set(StageWriting, 0, len(plan.entries))
+		if err := s.applyRegistrations(ctx, c, j, plan, p); err != nil {
 			return err
 		}
 		raw, err := json.Marshal(result)
 		if err != nil {
 			return err
 		}
-		now := s.now()
 		return s.updateVersioned(ctx, &model.ImportJob{}, j.ID, j.Version, map[string]any{"status": ImportImported, "rows_done": result.Rows,
 			"created_count": plan.counts[ActionCreate], "updated_count": plan.counts[ActionUpdate],
-			"unchanged_count": plan.counts[ActionUnchanged], "result": string(raw), "finished_at": now})
+			"unchanged_count": plan.counts[ActionUnchanged], "result": string(raw), "finished_at": s.now()})
 	})
-	if err != nil {
-		return ImportJob{}, err
-	}
-	return s.GetImport(ctx, c, id, lang)
 }
 
 // applyRegistrations writes a plan: new workers into the register and
 // changed ones updated, new entries with their people as entered, corrected
 // entries, each entry's change audited. Rows are written in batches.
-func (s *Service) applyRegistrations(ctx context.Context, c Caller, j model.ImportJob, plan *importPlan) error {
+func (s *Service) applyRegistrations(ctx context.Context, c Caller, j model.ImportJob, plan *importPlan, p *importProgress) error {
 	tx := s.conn(ctx)
 	var fresh []model.Person
 	var freshPlans []*personPlan
@@ -200,6 +282,7 @@ func (s *Service) applyRegistrations(ctx context.Context, c Caller, j model.Impo
 	if err := tx.Omit("People").CreateInBatches(&created, insertBatch).Error; err != nil {
 		return err
 	}
+	p.add(len(created))
 	var people []model.EventParticipant
 	for i, e := range createdPlans {
 		row := participant(e.row.event, *e.person.record, model.ParticipantCompetitor, 0)

@@ -39,7 +39,7 @@ type sheetReader struct {
 // every row by the same rules as an entry made on the web. Problems of the
 // file as a whole (not a spreadsheet, too big) are errors; problems of its
 // rows are in the result, beside the rows that passed.
-func (s *Service) readRegistrationSheet(ctx context.Context, job model.ImportJob) (*importResult, []importRow, sheetColumns, error) {
+func (s *Service) readRegistrationSheet(ctx context.Context, job model.ImportJob, book *workbook.Book, p *importProgress) (*importResult, []importRow, sheetColumns, error) {
 	var events []model.Event
 	if err := s.conn(ctx).Where("contest_id = ?", job.ContestID).Order("id").Find(&events).Error; err != nil {
 		return nil, nil, sheetColumns{}, err
@@ -55,11 +55,6 @@ func (s *Service) readRegistrationSheet(ctx context.Context, job model.ImportJob
 			r.defaultEvent = &ev
 		}
 	}
-	book, err := workbook.Open(job.Content, importLimits())
-	if err != nil {
-		return nil, nil, sheetColumns{}, fileError(err)
-	}
-	defer func() { _ = book.Close() }()
 	if name, ok := book.Constant(templateEventName); ok && r.defaultEvent == nil {
 		if ev, ok := r.byName[workbook.HeaderKey(name)]; ok && ev.EntrantType == EntrantIndividual {
 			r.defaultEvent = &ev
@@ -75,7 +70,9 @@ func (s *Service) readRegistrationSheet(ctx context.Context, job model.ImportJob
 	}
 	defer func() { _ = rows.Close() }()
 	var out []importRow
+	p.set(StageReading, 0, 0)
 	for rows.Next() {
+		p.add(1)
 		row := rows.Row()
 		r.result.Width = max(r.result.Width, len(row.Cells))
 		if r.layout.Index == nil {

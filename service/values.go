@@ -37,7 +37,8 @@ var (
 	attendances = []string{AttendancePresent, AttendanceAbsent}
 	// importStatuses and importActions are what an import job is at, and what
 	// it does with a row.
-	importStatuses = []string{ImportChecked, ImportInvalid, ImportImported, ImportFailed}
+	importStatuses = []string{ImportChecking, ImportChecked, ImportInvalid, ImportImporting, ImportImported, ImportFailed}
+	importStages   = []string{StageReading, StageChecking, StageWriting}
 	importActions  = []string{ActionCreate, ActionUpdate, ActionUnchanged}
 )
 
@@ -63,6 +64,7 @@ func ValueSets() map[string][]string {
 		"Attendance":       attendances,
 		"ImportStatus":     importStatuses,
 		"ImportRowAction":  importActions,
+		"ImportStage":      importStages,
 	}
 	for name, values := range sets {
 		sets[name] = slices.Clone(values)

@@ -6,7 +6,8 @@ import { ADMIN, apiAs, login, shot } from './support'
 import { fillTemplate, unzip } from './xlsx'
 
 // An enterprise enters its workers from a spreadsheet: it downloads the registration template, fills it in,
-// uploads it with one bad row, reads the problem and the file marked red, corrects it and imports it.
+// uploads it with one bad row, reads the problem and the file marked red, corrects it and imports it; then a
+// sheet of thousands, checked and imported in the background, watched on a progress bar.
 const CONTEST = '城北区职工技能竞赛'
 const ENTERPRISE = { name: '城北电气设备有限公司', code: '91330100MA2CB0001', user: 'ent_cb1' }
 const PASSWORD = 'Excel-e2e-2026'
@@ -54,7 +55,7 @@ function rows(secondMobile: string): Record<string, string>[] {
   }))
 }
 
-test('a district opens a contest with two individual events and a team event', async ({ playwright, baseURL }) => {
+test('a district opens a contest with three individual events and a team event', async ({ playwright, baseURL }) => {
   const admin = await apiAs(await playwright.request.newContext({ baseURL }), ADMIN.username, ADMIN.password)
   const { items: roots } = await admin.get<{ items: Ref[] }>('/organisations/tree')
   const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '城北区总工会' })
@@ -70,6 +71,7 @@ test('a district opens a contest with two individual events and a team event', a
     registration_opens_at: new Date(now - 3600_000).toISOString(), registration_closes_at: new Date(now + 7 * 86400_000).toISOString() })
   contestId = contest.id
   for (const name of ['电工', '钳工']) await admin.post(`/contests/${contest.id}/events`, { name, trade: name, entrant_type: 'individual', quota_per_enterprise: 5 })
+  await admin.post(`/contests/${contest.id}/events`, { name: '电焊工', trade: '电焊工', entrant_type: 'individual' })
   await admin.post(`/contests/${contest.id}/events`, { name: '班组协作', entrant_type: 'team', team_size: 3 })
   await admin.post(`/contests/${contest.id}/steps`, { to: 'registration_open' })
 })
@@ -138,4 +140,38 @@ test('the corrected file is checked, shows what it adds, and is imported', async
   await card.getByTestId('import-file').setInputFiles({ name: '城北电气报名.xlsx', mimeType: 'application/octet-stream', buffer: corrected })
   await expect(card.getByTestId('import-status')).toContainText('导入后将新增 0 人，更新 0 人，3 人不变')
   await expect(card.getByTestId('import-actions').locator('tbody tr').first()).toContainText('不变')
+})
+
+/** A sheet of many welders, each with a valid ID number whose sequence digits match the gender. */
+function manyWelders(count: number): Record<string, string>[] {
+  const first = Date.UTC(1975, 0, 1)
+  return Array.from({ length: count }, (_, i) => {
+    const born = new Date(first + i * 86400_000).toISOString().slice(0, 10).replaceAll('-', '')
+    const body = `330104${born}00${i % 2 === 0 ? 1 : 2}`
+    return { 项目: '电焊工', 姓名: `焊工${i + 1}号`, 性别: i % 2 === 0 ? '男' : '女', 身份证号码: body + idNumberCheckChar(body), 手机号码: '13900139000' }
+  })
+}
+
+test('a sheet of three thousand runs in the background with a progress bar, through a reload', async () => {
+  const card = page.getByTestId('registration-import')
+  const [templateDownload] = await Promise.all([page.waitForEvent('download'), card.getByTestId('template-download').locator('button').first().click()])
+  const big = fillTemplate(await saved(templateDownload), manyWelders(3000))
+  expect(big.length).toBeGreaterThan(64 << 10)
+  await card.getByTestId('import-file').setInputFiles({ name: '电焊工.xlsx', mimeType: 'application/octet-stream', buffer: big })
+  await expect(card.getByTestId('import-progress')).toBeVisible()
+  await expect(card.getByTestId('import-status')).toContainText('正在检查文件')
+  await shot(page, '62-import-progress')
+  await expect(card.getByTestId('import-status')).toContainText('检查通过，共 3000 行：导入后将新增 3000 人', { timeout: 60_000 })
+  await expect(card.getByTestId('import-progress')).toHaveCount(0)
+  await expect(card.getByTestId('import-actions').locator('tbody tr')).toHaveCount(1000)
+  await expect(card).toContainText('仅列出前 1000 行（共 3000 行）')
+
+  await card.getByTestId('import-commit').click()
+  await expect(card.getByTestId('import-progress')).toBeVisible()
+  await expect(card.getByTestId('import-status')).toContainText('正在导入')
+  // The job goes on without the page; after a reload the page follows it again.
+  await page.reload()
+  await expect(page.getByTestId('import-status')).toContainText('导入完成：新增 3000 人', { timeout: 60_000 })
+  const welders = page.locator('.event-entries', { hasText: '电焊工' }).first().getByTestId('own-entrants')
+  await expect(welders).toContainText('焊工1号')
 })

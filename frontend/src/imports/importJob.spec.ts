@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import type { ContestEvent, ImportJob } from '@/api/types'
-import { canCommit, importableEvents, jobIdOf, problemCell } from './importJob'
+import { canCommit, importableEvents, isRunning, jobIdOf, problemCell, progressPercent } from './importJob'
 
-const job = (status: ImportJob['status']): ImportJob =>
-  ({ id: 1, status, created: 1, updated: 0, unchanged: 0, problems: [], actions: [] }) as unknown as ImportJob
+const job = (status: ImportJob['status'], rows = 0, done = 0): ImportJob =>
+  ({ id: 1, status, rows, rows_done: done, created: 1, updated: 0, unchanged: 0, problems: [], actions: [] }) as unknown as ImportJob
 
 describe('import jobs', () => {
   it('imports only a checked job', () => {
     expect(canCommit(job('checked'))).toBe(true)
-    for (const s of ['invalid', 'imported', 'failed'] as const) expect(canCommit(job(s))).toBe(false)
+    for (const s of ['checking', 'invalid', 'importing', 'imported', 'failed'] as const) expect(canCommit(job(s))).toBe(false)
+  })
+
+  it('follows a job while it is checked or imported, with its progress', () => {
+    expect([isRunning(job('checking')), isRunning(job('importing')), isRunning(job('checked')), isRunning(job('failed'))]).toEqual([true, true, false, false])
+    expect(progressPercent(job('checking', 0, 1200))).toBe(0)
+    expect(progressPercent(job('importing', 3000, 1000))).toBe(33)
+    expect(progressPercent(job('importing', 3, 5))).toBe(100)
   })
 
   it('keeps the individual events', () => {

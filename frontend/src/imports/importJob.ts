@@ -9,7 +9,9 @@ type AlertType = 'success' | 'warning' | 'error' | 'info'
 
 /** How each state of a job is announced: the alert's colour and its message key under imports. */
 export const JOB_ALERT: Record<ImportStatus, { type: AlertType; key: string }> = {
+  checking: { type: 'info', key: 'imports.checking' },
   checked: { type: 'success', key: 'imports.checked' },
+  importing: { type: 'info', key: 'imports.importing' },
   invalid: { type: 'error', key: 'imports.invalid' },
   imported: { type: 'success', key: 'imports.imported' },
   failed: { type: 'error', key: 'imports.failed' },
@@ -17,6 +19,17 @@ export const JOB_ALERT: Record<ImportStatus, { type: AlertType; key: string }> =
 
 /** The tag colour of what importing does with a row. */
 export const ACTION_TAG: Record<ImportRowAction, AlertType> = { create: 'success', update: 'warning', unchanged: 'info' }
+
+/** A large file's job runs in the background while it is checked, and while it is imported. */
+export function isRunning(job: ImportJob): boolean {
+  return job.status === 'checking' || job.status === 'importing'
+}
+
+/** How far a running job has come, in percent; 0 while its rows are still being counted. */
+export function progressPercent(job: ImportJob): number {
+  if (job.rows <= 0) return 0
+  return Math.min(100, Math.round((job.rows_done * 100) / job.rows))
+}
 
 /** A job waits for the clerk's go-ahead once every row has passed. */
 export function canCommit(job: ImportJob): boolean {
