@@ -12,8 +12,10 @@ type ImportJob struct {
 	OrganisationID uint
 	AccountID      uint
 	FileName       string
-	// Content is the file as uploaded; lists of jobs leave it out.
+	// Content is the file as uploaded; CheckedRows its rows as they passed
+	// the check. Loading a job leaves both out unless it needs them.
 	Content        []byte
+	CheckedRows    []byte
 	Status         string
 	RowsTotal      int
 	RowsDone       int

@@ -108,7 +108,7 @@ func (s *Service) failImport(ctx context.Context, id uint, cause error) {
 	}
 	err := s.tx(ctx, func(ctx context.Context) error {
 		var j model.ImportJob
-		if err := s.conn(ctx).Omit("content").Take(&j, id).Error; err != nil {
+		if err := s.conn(ctx).Omit("content", "checked_rows").Take(&j, id).Error; err != nil {
 			return err
 		}
 		if j.Status != ImportChecking && j.Status != ImportImporting {
@@ -147,7 +147,7 @@ func (s *Service) markFailed(ctx context.Context, j model.ImportJob, why Text) e
 // which finds its job moved on, writes nothing.
 func (s *Service) FailInterruptedImports(ctx context.Context) error {
 	var jobs []model.ImportJob
-	if err := s.conn(ctx).Omit("content").Where("status IN ?", []string{ImportChecking, ImportImporting}).Find(&jobs).Error; err != nil {
+	if err := s.conn(ctx).Omit("content", "checked_rows").Where("status IN ?", []string{ImportChecking, ImportImporting}).Find(&jobs).Error; err != nil {
 		return err
 	}
 	for _, j := range jobs {

@@ -232,7 +232,7 @@ func importFileName(name string) string {
 // loadImportJob loads a job without its file.
 func (s *Service) loadImportJob(ctx context.Context, c Caller, id uint) (model.ImportJob, error) {
 	var j model.ImportJob
-	if err := s.conn(ctx).Omit("content").Take(&j, id).Error; err != nil {
+	if err := s.conn(ctx).Omit("content", "checked_rows").Take(&j, id).Error; err != nil {
 		return j, notFoundOr(err, "import")
 	}
 	if !c.ownsImport(j) {

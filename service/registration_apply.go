@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"time"
 
 	"leitai/model"
@@ -50,11 +51,11 @@ func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contest
 	}
 	if len(content) <= s.backgroundImportBytes {
 		defer func() { _ = book.Close() }()
-		result, plan, err := s.checkRegistrations(ctx, job, book, nil)
+		result, plan, packed, err := s.checkRegistrations(ctx, job, book, nil)
 		if err != nil {
 			return ImportJob{}, err
 		}
-		settleCheck(&job, result, plan, s.now())
+		settleCheck(&job, result, plan, packed, s.now())
 		if err := s.saveImportJob(ctx, c, &job, result); err != nil {
 			return ImportJob{}, err
 		}
@@ -66,12 +67,12 @@ func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contest
 	}
 	s.startImport(ctx, job.ID, func(ctx context.Context, p *importProgress) error {
 		defer func() { _ = book.Close() }()
-		result, plan, err := s.checkRegistrations(ctx, job, book, p)
+		result, plan, packed, err := s.checkRegistrations(ctx, job, book, p)
 		if err != nil {
 			return err
 		}
 		checked := job
-		settleCheck(&checked, result, plan, s.now())
+		settleCheck(&checked, result, plan, packed, s.now())
 		raw, err := json.Marshal(result)
 		if err != nil {
 			return err
@@ -79,40 +80,46 @@ func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contest
 		return s.tx(ctx, func(ctx context.Context) error {
 			return s.updateVersioned(ctx, &model.ImportJob{}, job.ID, job.Version, map[string]any{"status": checked.Status,
 				"rows_total": result.Rows, "digest": checked.Digest, "created_count": checked.CreatedCount, "updated_count": checked.UpdatedCount,
-				"unchanged_count": checked.UnchangedCount, "result": string(raw), "finished_at": checked.FinishedAt})
+				"unchanged_count": checked.UnchangedCount, "checked_rows": checked.CheckedRows, "result": string(raw), "finished_at": checked.FinishedAt})
 		})
 	})
 	return s.showImport(job, lang)
 }
 
-// settleCheck records in a job what checking its file found.
-func settleCheck(job *model.ImportJob, result *importResult, plan *importPlan, now time.Time) {
+// settleCheck records in a job what checking its file found, with the rows
+// that passed when they all did.
+func settleCheck(job *model.ImportJob, result *importResult, plan *importPlan, packed []byte, now time.Time) {
 	job.Status = ImportChecked
 	if result.ProblemsTotal > 0 {
 		job.Status = ImportInvalid
 	} else {
-		job.Digest = plan.digest
+		job.Digest, job.CheckedRows = plan.digest, packed
 		job.CreatedCount, job.UpdatedCount, job.UnchangedCount = plan.counts[ActionCreate], plan.counts[ActionUpdate], plan.counts[ActionUnchanged]
 	}
 	job.RowsTotal = result.Rows
 	job.FinishedAt = &now
 }
 
-// checkRegistrations reads a job's file and works out what importing it does.
-func (s *Service) checkRegistrations(ctx context.Context, job model.ImportJob, book *workbook.Book, p *importProgress) (*importResult, *importPlan, error) {
+// checkRegistrations reads a job's file and works out what importing it
+// does; when every row passed, it packs them for the import.
+func (s *Service) checkRegistrations(ctx context.Context, job model.ImportJob, book *workbook.Book, p *importProgress) (*importResult, *importPlan, []byte, error) {
 	result, rows, cols, err := s.readRegistrationSheet(ctx, job, book, p)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	p.set(StageChecking, 0, 0)
 	plan, err := s.planRegistrations(ctx, job.OrganisationID, rows, result, cols)
-	return result, plan, err
+	if err != nil || result.ProblemsTotal > 0 {
+		return result, plan, nil, err
+	}
+	packed, err := packRows(rows, cols)
+	return result, plan, packed, err
 }
 
 // CommitImport imports a checked job all at once or not at all: in one
-// transaction it checks the file again, against the register and the entries
-// as they are now, and writes only if that finds no problem and what it
-// would write is what the check showed. A large file is imported in the
+// transaction it checks the rows that passed the check again, against their
+// events, the register and the entries as they are now, and writes only if
+// that finds no problem and what it would write is what the check showed. A large file is imported in the
 // background, its job answered while it is being written. A job that fails
 // here wrote nothing; its file can be uploaded again.
 func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version int, lang Lang) (ImportJob, error) {
@@ -173,7 +180,7 @@ func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version i
 }
 
 // importRegistrations writes a claimed job in one transaction, after checking
-// its file again.
+// its rows again.
 func (s *Service) importRegistrations(ctx context.Context, c Caller, j model.ImportJob, p *importProgress) error {
 	return s.tx(ctx, func(ctx context.Context) error {
 		ct, err := s.loadContest(ctx, j.ContestID)
@@ -193,15 +200,17 @@ func (s *Service) importRegistrations(ctx context.Context, c Caller, j model.Imp
 				return err
 			}
 		}
-		if err := s.conn(ctx).Model(&model.ImportJob{}).Select("content").Where("id = ?", j.ID).Take(&j).Error; err != nil {
+		checked, err := resultOf(j)
+		if err != nil {
 			return err
 		}
-		book, err := workbook.Open(j.Content, importLimits())
+		result := &importResult{Sheet: checked.Sheet, HeaderRow: checked.HeaderRow, Width: checked.Width, Rows: checked.Rows}
+		p.set(StageChecking, 0, 0)
+		rows, cols, err := s.unpackRows(ctx, j, result)
 		if err != nil {
-			return fileError(err)
+			return err
 		}
-		defer func() { _ = book.Close() }()
-		result, plan, err := s.checkRegistrations(ctx, j, book, p)
+		plan, err := s.planRegistrations(ctx, j.OrganisationID, rows, result, cols)
 		if err != nil {
 			return err
 		}
@@ -224,82 +233,91 @@ func (s *Service) importRegistrations(ctx context.Context, c Caller, j model.Imp
 
 // applyRegistrations writes a plan: new workers into the register and
 // changed ones updated, new entries with their people as entered, corrected
-// entries, each entry's change audited. Rows are written in batches.
+// entries, each entry's change audited. Rows are written in batches, and
+// built one batch at a time, so that a large file costs little memory.
 func (s *Service) applyRegistrations(ctx context.Context, c Caller, j model.ImportJob, plan *importPlan, p *importProgress) error {
 	tx := s.conn(ctx)
-	var fresh []model.Person
-	var freshPlans []*personPlan
-	for _, pp := range plan.people {
-		switch {
-		case pp.record == nil:
+	for batch := range slices.Chunk(plan.people, insertBatch) {
+		var fresh []model.Person
+		var freshPlans []*personPlan
+		for _, pp := range batch {
 			in := pp.in
-			fresh = append(fresh, model.Person{OrganisationID: j.OrganisationID, IDNumber: in.IDNumber, Name: in.Name, Gender: in.Gender,
-				Mobile: in.Mobile, Trade: in.Trade, SkillLevel: in.SkillLevel, YearsInTrade: in.YearsInTrade, Version: 1})
-			freshPlans = append(freshPlans, pp)
-		case len(pp.changed) > 0:
-			in := pp.in
-			if err := s.updateVersioned(ctx, &model.Person{}, pp.record.ID, pp.record.Version, map[string]any{"name": in.Name,
-				"gender": in.Gender, "mobile": in.Mobile, "trade": in.Trade, "skill_level": in.SkillLevel, "years_in_trade": in.YearsInTrade}); err != nil {
-				return err
+			switch {
+			case pp.record == nil:
+				fresh = append(fresh, model.Person{OrganisationID: j.OrganisationID, IDNumber: in.IDNumber, Name: in.Name, Gender: in.Gender,
+					Mobile: in.Mobile, Trade: in.Trade, SkillLevel: in.SkillLevel, YearsInTrade: in.YearsInTrade, Version: 1})
+				freshPlans = append(freshPlans, pp)
+			case len(pp.changed) > 0:
+				if err := s.updateVersioned(ctx, &model.Person{}, pp.record.ID, pp.record.Version, map[string]any{"name": in.Name,
+					"gender": in.Gender, "mobile": in.Mobile, "trade": in.Trade, "skill_level": in.SkillLevel, "years_in_trade": in.YearsInTrade}); err != nil {
+					return err
+				}
+				rec := *pp.record
+				rec.Name, rec.Gender, rec.Mobile, rec.Trade, rec.SkillLevel, rec.YearsInTrade = in.Name, in.Gender, in.Mobile, in.Trade, in.SkillLevel, in.YearsInTrade
+				pp.record = &rec
 			}
-			rec := *pp.record
-			rec.Name, rec.Gender, rec.Mobile, rec.Trade, rec.SkillLevel, rec.YearsInTrade = in.Name, in.Gender, in.Mobile, in.Trade, in.SkillLevel, in.YearsInTrade
-			pp.record = &rec
 		}
-	}
-	if len(fresh) > 0 {
-		if err := tx.Omit("Organisation").CreateInBatches(&fresh, insertBatch).Error; err != nil {
+		if len(fresh) == 0 {
+			continue
+		}
+		if err := tx.Omit("Organisation").Create(&fresh).Error; err != nil {
 			return err
 		}
 		for i, pp := range freshPlans {
 			pp.record = &fresh[i]
 		}
 	}
-	var created []model.Entrant
-	var createdPlans []entryPlan
-	var audits []model.AuditEntry
-	for _, e := range plan.entries {
-		switch {
-		case e.action == ActionCreate:
-			key := naturalKey(EntrantIndividual, j.OrganisationID, "", []model.Person{*e.person.record})
-			en := model.Entrant{EventID: e.row.event.ID, ContestID: j.ContestID, EnterpriseID: j.OrganisationID, EnterpriseName: c.OrganisationName,
-				PersonID: &e.person.record.ID, Status: EntrantPending, NaturalKey: &key, Version: 1}
-			if e.master != nil {
-				en.MasterPersonID = &e.master.record.ID
+	for batch := range slices.Chunk(plan.entries, insertBatch) {
+		var created []model.Entrant
+		var createdPlans []entryPlan
+		var audits []model.AuditEntry
+		for _, e := range batch {
+			switch {
+			case e.action == ActionCreate:
+				key := naturalKey(EntrantIndividual, j.OrganisationID, "", []model.Person{*e.person.record})
+				en := model.Entrant{EventID: e.row.event.ID, ContestID: j.ContestID, EnterpriseID: j.OrganisationID, EnterpriseName: c.OrganisationName,
+					PersonID: &e.person.record.ID, Status: EntrantPending, NaturalKey: &key, Version: 1}
+				if e.master != nil {
+					en.MasterPersonID = &e.master.record.ID
+				}
+				created, createdPlans = append(created, en), append(createdPlans, e)
+			case e.action == ActionUpdate && e.existing != nil && len(entryChanges(*e.existing, e.row.reg)) > 0:
+				if err := s.correctEntry(ctx, e); err != nil {
+					return err
+				}
+				audits = append(audits, importAudit(c, "entrant.import", e.existing.ID, map[string]string{"status": e.existing.Status},
+					map[string]any{"status": EntrantPending, "import_id": j.ID}, s.now()))
 			}
-			created, createdPlans = append(created, en), append(createdPlans, e)
-		case e.action == ActionUpdate && e.existing != nil && len(entryChanges(*e.existing, e.row.reg)) > 0:
-			if err := s.correctEntry(ctx, e); err != nil {
+		}
+		if len(created) > 0 {
+			if err := tx.Omit("People").Create(&created).Error; err != nil {
 				return err
 			}
-			audits = append(audits, importAudit(c, "entrant.import", e.existing.ID, map[string]string{"status": e.existing.Status},
-				map[string]any{"status": EntrantPending, "import_id": j.ID}, s.now()))
+			people := make([]model.EventParticipant, 0, len(created))
+			for i, e := range createdPlans {
+				row := participant(*e.row.event, *e.person.record, model.ParticipantCompetitor, 0)
+				row.EntrantID = created[i].ID
+				people = append(people, row)
+				if e.master != nil {
+					m := participant(*e.row.event, *e.master.record, model.ParticipantMaster, 0)
+					m.EntrantID = created[i].ID
+					people = append(people, m)
+				}
+				audits = append(audits, importAudit(c, "entrant.register", created[i].ID, nil,
+					map[string]any{"event_id": e.row.event.ID, "status": EntrantPending, "import_id": j.ID}, s.now()))
+			}
+			if err := tx.CreateInBatches(&people, insertBatch).Error; err != nil {
+				return err
+			}
 		}
-	}
-	if len(created) == 0 {
-		return s.insertAudits(ctx, audits)
-	}
-	if err := tx.Omit("People").CreateInBatches(&created, insertBatch).Error; err != nil {
-		return err
-	}
-	p.add(len(created))
-	var people []model.EventParticipant
-	for i, e := range createdPlans {
-		row := participant(e.row.event, *e.person.record, model.ParticipantCompetitor, 0)
-		row.EntrantID = created[i].ID
-		people = append(people, row)
-		if e.master != nil {
-			m := participant(e.row.event, *e.master.record, model.ParticipantMaster, 0)
-			m.EntrantID = created[i].ID
-			people = append(people, m)
+		if len(audits) > 0 {
+			if err := tx.Create(&audits).Error; err != nil {
+				return err
+			}
 		}
-		audits = append(audits, importAudit(c, "entrant.register", created[i].ID, nil,
-			map[string]any{"event_id": e.row.event.ID, "status": EntrantPending, "import_id": j.ID}, s.now()))
+		p.add(len(batch))
 	}
-	if err := tx.CreateInBatches(&people, insertBatch).Error; err != nil {
-		return err
-	}
-	return s.insertAudits(ctx, audits)
+	return nil
 }
 
 // correctEntry writes a row's corrections into its entry as entered: its
@@ -328,7 +346,7 @@ func (s *Service) correctEntry(ctx context.Context, e entryPlan) error {
 	if e.master == nil {
 		return nil
 	}
-	m := participant(e.row.event, *e.master.record, model.ParticipantMaster, 0)
+	m := participant(*e.row.event, *e.master.record, model.ParticipantMaster, 0)
 	m.EntrantID = e.existing.ID
 	return tx.Create(&m).Error
 }
@@ -342,11 +360,4 @@ func importAudit(c Caller, action string, id uint, before, after any, now time.T
 		entry.AccountID = &c.AccountID
 	}
 	return entry
-}
-
-func (s *Service) insertAudits(ctx context.Context, audits []model.AuditEntry) error {
-	if len(audits) == 0 {
-		return nil
-	}
-	return s.conn(ctx).CreateInBatches(&audits, insertBatch).Error
 }

@@ -14,7 +14,7 @@ import (
 // entry, as checkRegistration left it (trimmed, normalised).
 type importRow struct {
 	number int
-	event  model.Event
+	event  *model.Event
 	reg    Registration
 }
 
@@ -22,7 +22,7 @@ type importRow struct {
 // of an entry, collecting every problem.
 type sheetReader struct {
 	// byName are the contest's events by the key of their name.
-	byName map[string]model.Event
+	byName map[string]*model.Event
 	// defaultEvent is the event of rows that name none; nil when they must.
 	defaultEvent *model.Event
 	today        time.Time
@@ -44,24 +44,25 @@ func (s *Service) readRegistrationSheet(ctx context.Context, job model.ImportJob
 	if err := s.conn(ctx).Where("contest_id = ?", job.ContestID).Order("id").Find(&events).Error; err != nil {
 		return nil, nil, sheetColumns{}, err
 	}
-	r := &sheetReader{byName: map[string]model.Event{}, today: s.now(), result: &importResult{}}
-	var individual []model.Event
-	for _, ev := range events {
+	r := &sheetReader{byName: map[string]*model.Event{}, today: s.now(), result: &importResult{}}
+	var individual []*model.Event
+	for i := range events {
+		ev := &events[i]
 		r.byName[workbook.HeaderKey(ev.Name)] = ev
 		if ev.EntrantType == EntrantIndividual {
 			individual = append(individual, ev)
 		}
 		if job.EventID != nil && ev.ID == *job.EventID {
-			r.defaultEvent = &ev
+			r.defaultEvent = ev
 		}
 	}
 	if name, ok := book.Constant(templateEventName); ok && r.defaultEvent == nil {
 		if ev, ok := r.byName[workbook.HeaderKey(name)]; ok && ev.EntrantType == EntrantIndividual {
-			r.defaultEvent = &ev
+			r.defaultEvent = ev
 		}
 	}
 	if r.defaultEvent == nil && len(individual) == 1 {
-		r.defaultEvent = &individual[0]
+		r.defaultEvent = individual[0]
 	}
 	r.result.Sheet = registrationSheetOf(book)
 	rows, err := book.Rows(r.result.Sheet)
@@ -205,26 +206,34 @@ func fieldColumn(fieldName string) string {
 
 // eventOf finds the event a row names: an individual event of the contest,
 // not drawn yet.
-func (r *sheetReader) eventOf(cell string, bad func(string, Text)) (model.Event, bool) {
+func (r *sheetReader) eventOf(cell string, bad func(string, Text)) (*model.Event, bool) {
 	if cell == "" {
 		if r.defaultEvent == nil {
 			bad(colEvent, T("required"))
-			return model.Event{}, false
+			return nil, false
 		}
-		return *r.defaultEvent, true
+		return r.defaultEvent, eventTakesRows(r.defaultEvent, bad)
 	}
 	ev, ok := r.byName[workbook.HeaderKey(cell)]
-	switch {
-	case !ok:
+	if !ok {
 		bad(colEvent, T("event_unknown", cell))
+		return nil, false
+	}
+	return ev, eventTakesRows(ev, bad)
+}
+
+// eventTakesRows tells whether a sheet's rows can enter workers into an
+// event: an individual event, not drawn yet.
+func eventTakesRows(ev *model.Event, bad func(string, Text)) bool {
+	switch {
 	case ev.EntrantType != EntrantIndividual:
 		bad(colEvent, T("event_not_individual", ev.Name))
 	case ev.DrawnAt != nil:
 		bad(colEvent, T("already_drawn", ev.Name))
 	default:
-		return ev, true
+		return true
 	}
-	return model.Event{}, false
+	return false
 }
 
 // personOf reads a worker's cells, or the master's when prefix is the

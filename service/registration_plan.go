@@ -46,16 +46,18 @@ type importPlan struct {
 // and of entries point at: the worker's and the master's ID numbers, the
 // event; and the header's texts.
 type sheetColumns struct {
-	person, master, event int
-	headers               []string
+	Person  int      `json:"person"`
+	Master  int      `json:"master"`
+	Event   int      `json:"event"`
+	Headers []string `json:"headers"`
 }
 
 // header is the text heading a column (from 1), as the sheet has it.
 func (c sheetColumns) header(column int) string {
-	if column < 1 || column > len(c.headers) {
+	if column < 1 || column > len(c.Headers) {
 		return ""
 	}
-	return strings.TrimLeft(workbook.Clean(c.headers[column-1]), "*")
+	return strings.TrimLeft(workbook.Clean(c.Headers[column-1]), "*")
 }
 
 // planRegistrations works out what importing the rows that passed the rules
@@ -97,11 +99,11 @@ func (s *Service) planRegistrations(ctx context.Context, enterpriseID uint, rows
 	for _, r := range rows {
 		key := fmt.Sprintf("%d:%s", r.event.ID, r.reg.Person.IDNumber)
 		if first, ok := entered[key]; ok {
-			problem(r.number, cols.person, r.reg.Person.IDNumber, T("row_repeated", first, r.event.Name))
+			problem(r.number, cols.Person, r.reg.Person.IDNumber, T("row_repeated", first, r.event.Name))
 		} else {
 			entered[key] = r.number
 		}
-		e := entryPlan{row: r, person: personOf(r.number, r.reg.Person, cols.person), master: personOf(r.number, r.reg.Master, cols.master)}
+		e := entryPlan{row: r, person: personOf(r.number, r.reg.Person, cols.Person), master: personOf(r.number, r.reg.Master, cols.Master)}
 		p.entries = append(p.entries, e)
 	}
 	if err := s.findPeople(ctx, enterpriseID, p.people, problem); err != nil {
@@ -127,7 +129,7 @@ func (s *Service) planRegistrations(ctx context.Context, enterpriseID uint, rows
 		if e.action == ActionCreate || e.rejoins {
 			ev := e.row.event
 			if used[ev.ID]++; ev.QuotaPerEnterprise > 0 && used[ev.ID] > ev.QuotaPerEnterprise {
-				problem(e.row.number, cols.event, ev.Name, T("quota_reached", ev.Name, ev.QuotaPerEnterprise))
+				problem(e.row.number, cols.Event, ev.Name, T("quota_reached", ev.Name, ev.QuotaPerEnterprise))
 			}
 		}
 	}
@@ -154,7 +156,7 @@ func planEntry(e *entryPlan, enterpriseID uint, problem func(row, column int, va
 		e.action = ActionCreate
 		return
 	case e.existing.EnterpriseID != enterpriseID:
-		problem(e.row.number, cols.person, e.row.reg.Person.IDNumber, T("person_already_entered", e.row.reg.Person.Name, e.row.event.Name))
+		problem(e.row.number, cols.Person, e.row.reg.Person.IDNumber, T("person_already_entered", e.row.reg.Person.Name, e.row.event.Name))
 		return
 	}
 	changed := entryChanges(*e.existing, e.row.reg)
@@ -350,6 +352,6 @@ func (s *Service) activeEntries(ctx context.Context, enterpriseID uint, entries 
 }
 
 func sheetColumnsOf(l workbook.Layout, header workbook.Row) sheetColumns {
-	return sheetColumns{person: l.ColumnOf(colIDNumber), master: l.ColumnOf(masterPrefix + colIDNumber), event: l.ColumnOf(colEvent),
-		headers: header.Cells}
+	return sheetColumns{Person: l.ColumnOf(colIDNumber), Master: l.ColumnOf(masterPrefix + colIDNumber), Event: l.ColumnOf(colEvent),
+		Headers: header.Cells}
 }

@@ -15,6 +15,9 @@ CREATE TABLE import_jobs (
   account_id {{ref}} NOT NULL,
   file_name VARCHAR(255) NOT NULL DEFAULT '',
   content LONGBLOB NOT NULL,
+  -- checked_rows are the rows of a checked file as they passed the rules of
+  -- an entry (JSON, gzipped), so that importing it does not read it again.
+  checked_rows LONGBLOB NULL,
   status VARCHAR(16) NOT NULL,
   rows_total INTEGER NOT NULL DEFAULT 0,
   rows_done INTEGER NOT NULL DEFAULT 0,
