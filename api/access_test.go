@@ -122,6 +122,9 @@ var accessCases = []accessCase{
 		want: statuses{401, 200, 200, 403, 200, 403, 403}},
 	{route: "GET /api/v1/contests/:id/registration-template", path: "/api/v1/contests/{draft}/registration-template",
 		want: statuses{401, 200, 200, 403, 403, 403, 403}},
+	// The organisers' workbook, with each worker's enterprise, is its organisers' only.
+	{route: "GET /api/v1/contests/:id/registration-template", path: "/api/v1/contests/{contest}/registration-template?enterprises=true",
+		want: statuses{401, 200, 200, 403, 403, 403, 403}},
 	{route: "GET /api/v1/imports/:id", path: "/api/v1/imports/{import}",
 		want: statuses{401, 403, 403, 403, 200, 403, 403}},
 	{route: "GET /api/v1/imports/:id/report", path: "/api/v1/imports/{badImport}/report",
@@ -239,10 +242,12 @@ var accessCases = []accessCase{
 	{route: "POST /api/v1/events/:id/entrants", path: "/api/v1/events/{missing}/entrants",
 		want: statuses{401, 403, 403, 403, 404, 404, 403},
 		body: newEntry},
-	// Only the enterprises that enter the contest import into it, and only the
-	// one that made a job imports it.
+	// The enterprises that enter the contest import into it, and its
+	// organisers, for the enterprises of their subtree; only the organisation
+	// that made a job imports it. (The organisers' sheet here lacks its
+	// enterprise column: checked, not importable.)
 	{route: "POST /api/v1/contests/:id/registration-imports", path: "/api/v1/contests/{contest}/registration-imports",
-		want: statuses{401, 403, 403, 403, 201, 403, 403},
+		want: statuses{401, 201, 201, 403, 201, 403, 403},
 		body: func(f accessFixture, _ actor) any { return f.importFile }},
 	{route: "POST /api/v1/imports/:id/commit", path: "/api/v1/imports/{import}/commit",
 		want: statuses{401, 403, 403, 403, 200, 403, 403},

@@ -17,6 +17,8 @@ import (
 
 type templateQuery struct {
 	EventID uint `form:"event_id"`
+	// Enterprises asks for the organisers' workbook, with a column for each worker's enterprise.
+	Enterprises bool `form:"enterprises"`
 }
 
 type importQuery struct {
@@ -37,7 +39,7 @@ func (h *handlers) registrationTemplate(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	f, err := h.svc.RegistrationTemplate(c, caller(c), id, q.EventID, langOf(c))
+	f, err := h.svc.RegistrationTemplate(c, caller(c), id, q.EventID, q.Enterprises, langOf(c))
 	sendFile(h, c, f, err)
 }
 

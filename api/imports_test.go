@@ -553,3 +553,75 @@ func TestRegistrationImport_LargeFilesRunInTheBackgroundAndARestartFailsTheirJob
 		}
 	})
 }
+
+// TestRegistrationImport_OrganisersImportForTheEnterprisesOfTheirSubtree:
+// each row names its enterprise, by name or credit code; an enterprise
+// outside the organiser's union is none it may name.
+func TestRegistrationImport_OrganisersImportForTheEnterprisesOfTheirSubtree(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.fixture()
+		a := s.admin()
+		org := s.login(f.organiser.Username, fixturePwd)
+
+		// The district's organiser: its own enterprise only.
+		tpl := org.download(templatePath(f.contest) + "?enterprises=true")
+		header, _ := tpl.GetRows("报名表")
+		if header[0][1] != "*单位" || header[1][1] != "清河机床" {
+			t.Errorf("the organisers' workbook: %q", header[:2])
+		}
+		dvs, _ := tpl.GetDataValidations("报名表")
+		for _, dv := range dvs {
+			if dv.Sqref == "B2:B50001" && dv.Formula1 != `"清河机床"` {
+				t.Errorf("the enterprises' list: %q", dv.Formula1)
+			}
+		}
+		ours := workerRow("电工", "赵敏", "11010519900202002")
+		ours["单位"] = "清河机床"
+		theirs := workerRow("电工", "钱进", "11010519850505003")
+		theirs["单位"] = codeB
+		j := org.upload(f.contest, fill(t, tpl, "报名表", ours, theirs))
+		if j.Status != "invalid" || j.ProblemsTotal != 1 {
+			t.Fatalf("%+v", j)
+		}
+		mustContain(t, "another district's enterprise", problemAt(t, j, 4, "B").Message, codeB, "没有")
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		ent.mustFail(403, "forbidden", "", "GET", importPath(j, ""), nil)
+		// Not even the city union's admin enters 江北化工 into a contest of 清河区, which 江北化工 does not enter.
+		j = a.upload(f.contest, fill(t, a.download(templatePath(f.contest)+"?enterprises=true"), "报名表", theirs))
+		mustContain(t, "an enterprise outside the contest", problemAt(t, j, 3, "B").Message, codeB, "没有")
+
+		// The city union's admin: both districts' enterprises, by name or by code.
+		ct, ev := s.openContest(a, f.root.ID, 0)
+		tpl = a.download(templatePath(ct) + "?enterprises=true")
+		theirs["单位"] = codeB
+		stranger := workerRow("电工", "王强", "11010519800101001") // 清河机床's worker, named as 江北化工's
+		stranger["单位"] = "江北化工"
+		j = a.upload(ct, fill(t, tpl, "报名表", ours, theirs, stranger))
+		mustContain(t, "a worker of another enterprise's register", problemAt(t, j, 5, "E").Message, "不在本单位职工名册中")
+		j = a.upload(ct, fill(t, a.download(templatePath(ct)+"?enterprises=true"), "报名表", ours, theirs))
+		if j.Status != "checked" || j.Created != 2 {
+			t.Fatalf("%+v", j)
+		}
+		a.commit(j)
+		var entrants []model.Entrant
+		db.Where("event_id = ?", ev.ID).Order("id").Find(&entrants)
+		if len(entrants) != 2 || entrants[0].EnterpriseID != f.enterprise.ID || entrants[0].EnterpriseName != "清河机床" ||
+			entrants[1].EnterpriseID != f.otherEnterprise.ID || entrants[1].EnterpriseName != "江北化工" {
+			t.Errorf("entrants %+v", entrants)
+		}
+		var qian model.Person
+		db.Where("name = ?", "钱进").Take(&qian)
+		if qian.OrganisationID != f.otherEnterprise.ID {
+			t.Errorf("钱进 joined the register of %d, not 江北化工's", qian.OrganisationID)
+		}
+		// Each enterprise sees its own entry, made for it.
+		var page struct {
+			Items []entrant `json:"items"`
+		}
+		ent.must(200, "GET", entrantsPath(ev), nil, &page)
+		if len(page.Items) != 1 || page.Items[0].Person.Name != "赵敏" {
+			t.Errorf("清河机床 sees %+v", page.Items)
+		}
+	})
+}

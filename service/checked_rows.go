@@ -20,10 +20,11 @@ type checkedRows struct {
 }
 
 type checkedRow struct {
-	Number int          `json:"n"`
-	Event  uint         `json:"e"`
-	Person PersonInput  `json:"p"`
-	Master *PersonInput `json:"m,omitempty"`
+	Number     int          `json:"n"`
+	Event      uint         `json:"e"`
+	Enterprise uint         `json:"o"`
+	Person     PersonInput  `json:"p"`
+	Master     *PersonInput `json:"m,omitempty"`
 }
 
 // packRows keeps the rows that passed, written one at a time.
@@ -44,7 +45,7 @@ func packRows(rows []importRow, cols sheetColumns) ([]byte, error) {
 				return nil, err
 			}
 		}
-		if err := enc.Encode(checkedRow{Number: r.number, Event: r.event.ID, Person: *r.reg.Person, Master: r.reg.Master}); err != nil {
+		if err := enc.Encode(checkedRow{Number: r.number, Event: r.event.ID, Enterprise: r.enterprise.ID, Person: *r.reg.Person, Master: r.reg.Master}); err != nil {
 			return nil, err
 		}
 	}
@@ -57,10 +58,11 @@ func packRows(rows []importRow, cols sheetColumns) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// unpackRows reads a job's checked rows back, each with its event as it is
-// now: an event drawn since the check takes no more rows, and says so in
-// result's problems.
-func (s *Service) unpackRows(ctx context.Context, j model.ImportJob, result *importResult) ([]importRow, sheetColumns, error) {
+// unpackRows reads a job's checked rows back, each with its event and its
+// enterprise as they are now: an event drawn since the check takes no more
+// rows, an enterprise that left the importer's subtree no more entries, and
+// result's problems say so.
+func (s *Service) unpackRows(ctx context.Context, j model.ImportJob, im importer, result *importResult) ([]importRow, sheetColumns, error) {
 	if err := s.conn(ctx).Model(&model.ImportJob{}).Select("checked_rows").Where("id = ?", j.ID).Take(&j).Error; err != nil {
 		return nil, sheetColumns{}, err
 	}
@@ -84,8 +86,12 @@ func (s *Service) unpackRows(ctx context.Context, j model.ImportJob, result *imp
 	for i := range kept.Rows {
 		r := &kept.Rows[i]
 		ev, ok := byID[r.Event]
-		bad := func(_ string, t Text) {
-			result.add(sheetProblem{Row: r.Number, Column: kept.Columns.Event, Header: kept.Columns.header(kept.Columns.Event), Text: bothOf(t)})
+		bad := func(key string, t Text) {
+			column := kept.Columns.Event
+			if key == colEnterprise {
+				column = kept.Columns.Enterprise
+			}
+			result.add(sheetProblem{Row: r.Number, Column: column, Header: kept.Columns.header(column), Text: bothOf(t)})
 		}
 		if !ok {
 			bad(colEvent, T("not_found", T("thing_event")))
@@ -94,7 +100,12 @@ func (s *Service) unpackRows(ctx context.Context, j model.ImportJob, result *imp
 		if !eventTakesRows(ev, bad) {
 			continue
 		}
-		rows = append(rows, importRow{number: r.Number, event: ev, reg: Registration{Person: &r.Person, Master: r.Master}})
+		ent, ok := im.byID[r.Enterprise]
+		if !ok {
+			bad(colEnterprise, T("forbidden"))
+			continue
+		}
+		rows = append(rows, importRow{number: r.Number, event: ev, enterprise: ent, reg: Registration{Person: &r.Person, Master: r.Master}})
 	}
 	return rows, kept.Columns, nil
 }

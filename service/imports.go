@@ -89,11 +89,12 @@ type ImportProblem struct {
 // ImportAction is what importing does with one row: create, update or
 // nothing (unchanged); Fields are what an update changes.
 type ImportAction struct {
-	Row    int      `json:"row"`
-	Event  string   `json:"event"`
-	Name   string   `json:"name"`
-	Action string   `json:"action"`
-	Fields []string `json:"fields"`
+	Row        int      `json:"row"`
+	Event      string   `json:"event"`
+	Enterprise string   `json:"enterprise"`
+	Name       string   `json:"name"`
+	Action     string   `json:"action"`
+	Fields     []string `json:"fields"`
 }
 
 // What importing a row does.

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"slices"
@@ -13,23 +14,26 @@ import (
 // insertBatch is how many rows one INSERT of an import writes.
 const insertBatch = 500
 
-// CheckRegistrationImport reads an enterprise's registration sheet for a
-// contest (or, with eventID, for one of its events: rows that name no event
-// are its), checks every row by the rules of an entry made on the web, and
-// keeps the file as a job that says what importing it would create, update
-// or leave as it is. Nothing else is written: this is the dry run. A file
-// that cannot be read is refused at once; a large one is checked in the
-// background, its job answered while it is still being checked.
+// CheckRegistrationImport reads a registration sheet for a contest (or, with
+// eventID, for one of its events: rows that name no event are its), from an
+// enterprise for its own workers, or from the contest's organisers for the
+// enterprises of their subtree, each row naming its enterprise. It checks
+// every row by the rules of an entry made on the web, and keeps the file as
+// a job that says what importing it would create, update or leave as it is.
+// Nothing else is written: this is the dry run. A file that cannot be read is
+// refused at once; a large one is checked in the background, its job
+// answered while it is still being checked.
 func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contestID, eventID uint, fileName string, content []byte, lang Lang) (ImportJob, error) {
-	if !c.mayRegister() {
+	if !c.mayRegister() && !c.mayBrowseTree() {
 		return ImportJob{}, forbidden()
 	}
 	ct, err := s.loadContest(ctx, contestID)
 	if err != nil {
 		return ImportJob{}, err
 	}
-	if !c.entersInto(ct) || ct.Status == model.StepDraft {
-		return ImportJob{}, forbidden()
+	im, err := s.importerFor(ctx, c, ct)
+	if err != nil {
+		return ImportJob{}, err
 	}
 	job := model.ImportJob{Kind: ImportRegistrations, ContestID: ct.ID, OrganisationID: c.OrganisationID, AccountID: c.AccountID,
 		FileName: importFileName(fileName), Content: content, Status: ImportChecking, Version: 1}
@@ -51,7 +55,7 @@ func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contest
 	}
 	if len(content) <= s.backgroundImportBytes {
 		defer func() { _ = book.Close() }()
-		result, plan, packed, err := s.checkRegistrations(ctx, job, book, nil)
+		result, plan, packed, err := s.checkRegistrations(ctx, job, im, book, nil)
 		if err != nil {
 			return ImportJob{}, err
 		}
@@ -67,7 +71,7 @@ func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contest
 	}
 	s.startImport(ctx, job.ID, func(ctx context.Context, p *importProgress) error {
 		defer func() { _ = book.Close() }()
-		result, plan, packed, err := s.checkRegistrations(ctx, job, book, p)
+		result, plan, packed, err := s.checkRegistrations(ctx, job, im, book, p)
 		if err != nil {
 			return err
 		}
@@ -102,13 +106,13 @@ func settleCheck(job *model.ImportJob, result *importResult, plan *importPlan, p
 
 // checkRegistrations reads a job's file and works out what importing it
 // does; when every row passed, it packs them for the import.
-func (s *Service) checkRegistrations(ctx context.Context, job model.ImportJob, book *workbook.Book, p *importProgress) (*importResult, *importPlan, []byte, error) {
-	result, rows, cols, err := s.readRegistrationSheet(ctx, job, book, p)
+func (s *Service) checkRegistrations(ctx context.Context, job model.ImportJob, im importer, book *workbook.Book, p *importProgress) (*importResult, *importPlan, []byte, error) {
+	result, rows, cols, err := s.readRegistrationSheet(ctx, job, im, book, p)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	p.set(StageChecking, 0, 0)
-	plan, err := s.planRegistrations(ctx, job.OrganisationID, rows, result, cols)
+	plan, err := s.planRegistrations(ctx, rows, result, cols)
 	if err != nil || result.ProblemsTotal > 0 {
 		return result, plan, nil, err
 	}
@@ -130,9 +134,6 @@ func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version i
 		if j, err = s.loadImportJob(ctx, c, id); err != nil {
 			return err
 		}
-		if !c.mayRegister() {
-			return forbidden()
-		}
 		if j.Version != version {
 			return staleVersion()
 		}
@@ -148,8 +149,8 @@ func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version i
 		if err != nil {
 			return err
 		}
-		if !c.entersInto(ct) {
-			return forbidden()
+		if _, err := s.importerFor(ctx, c, ct); err != nil {
+			return err
 		}
 		if err := s.registrationOpen(ct); err != nil {
 			return err
@@ -181,6 +182,27 @@ func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version i
 
 // importRegistrations writes a claimed job in one transaction, after checking
 // its rows again.
+
+// placesOf lists the quota places a file's rows take: each event with each
+// enterprise, once, in order, so that imports lock them in the same order.
+func placesOf(rows []importRow) []quotaKey {
+	seen := map[quotaKey]bool{}
+	var out []quotaKey
+	for _, r := range rows {
+		k := quotaKey{r.event.ID, r.enterprise.ID}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	slices.SortFunc(out, func(a, b quotaKey) int {
+		if a.event != b.event {
+			return cmp.Compare(a.event, b.event)
+		}
+		return cmp.Compare(a.enterprise, b.enterprise)
+	})
+	return out
+}
 func (s *Service) importRegistrations(ctx context.Context, c Caller, j model.ImportJob, p *importProgress) error {
 	return s.tx(ctx, func(ctx context.Context) error {
 		ct, err := s.loadContest(ctx, j.ContestID)
@@ -190,15 +212,9 @@ func (s *Service) importRegistrations(ctx context.Context, c Caller, j model.Imp
 		if err := s.registrationOpen(ct); err != nil {
 			return err
 		}
-		// Entries into every event the file may name wait for this import, and it for them.
-		events, err := s.importableEvents(ctx, ct, 0)
+		im, err := s.importerFor(ctx, c, ct)
 		if err != nil {
 			return err
-		}
-		for _, ev := range events {
-			if _, err := s.entryEvent(ctx, ev.ID, j.OrganisationID); err != nil {
-				return err
-			}
 		}
 		checked, err := resultOf(j)
 		if err != nil {
@@ -206,11 +222,22 @@ func (s *Service) importRegistrations(ctx context.Context, c Caller, j model.Imp
 		}
 		result := &importResult{Sheet: checked.Sheet, HeaderRow: checked.HeaderRow, Width: checked.Width, Rows: checked.Rows}
 		p.set(StageChecking, 0, 0)
-		rows, cols, err := s.unpackRows(ctx, j, result)
+		rows, cols, err := s.unpackRows(ctx, j, im, result)
 		if err != nil {
 			return err
 		}
-		plan, err := s.planRegistrations(ctx, j.OrganisationID, rows, result, cols)
+		// Entries of the file's enterprises into its events wait for this import, and it for them.
+		for _, place := range placesOf(rows) {
+			ev, err := s.entryEvent(ctx, place.event, place.enterprise)
+			if err != nil {
+				return err
+			}
+			// As the lock read it: a draw may have ended since the rows were read.
+			if ev.DrawnAt != nil {
+				return conflict("already_drawn", ev.Name)
+			}
+		}
+		plan, err := s.planRegistrations(ctx, rows, result, cols)
 		if err != nil {
 			return err
 		}
@@ -244,7 +271,7 @@ func (s *Service) applyRegistrations(ctx context.Context, c Caller, j model.Impo
 			in := pp.in
 			switch {
 			case pp.record == nil:
-				fresh = append(fresh, model.Person{OrganisationID: j.OrganisationID, IDNumber: in.IDNumber, Name: in.Name, Gender: in.Gender,
+				fresh = append(fresh, model.Person{OrganisationID: pp.enterprise, IDNumber: in.IDNumber, Name: in.Name, Gender: in.Gender,
 					Mobile: in.Mobile, Trade: in.Trade, SkillLevel: in.SkillLevel, YearsInTrade: in.YearsInTrade, Version: 1})
 				freshPlans = append(freshPlans, pp)
 			case len(pp.changed) > 0:
@@ -274,8 +301,8 @@ func (s *Service) applyRegistrations(ctx context.Context, c Caller, j model.Impo
 		for _, e := range batch {
 			switch {
 			case e.action == ActionCreate:
-				key := naturalKey(EntrantIndividual, j.OrganisationID, "", []model.Person{*e.person.record})
-				en := model.Entrant{EventID: e.row.event.ID, ContestID: j.ContestID, EnterpriseID: j.OrganisationID, EnterpriseName: c.OrganisationName,
+				key := naturalKey(EntrantIndividual, e.row.enterprise.ID, "", []model.Person{*e.person.record})
+				en := model.Entrant{EventID: e.row.event.ID, ContestID: j.ContestID, EnterpriseID: e.row.enterprise.ID, EnterpriseName: e.row.enterprise.Name,
 					PersonID: &e.person.record.ID, Status: EntrantPending, NaturalKey: &key, Version: 1}
 				if e.master != nil {
 					en.MasterPersonID = &e.master.record.ID

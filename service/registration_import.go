@@ -13,14 +13,17 @@ import (
 // importRow is a row of a registration sheet that passed the rules of an
 // entry, as checkRegistration left it (trimmed, normalised).
 type importRow struct {
-	number int
-	event  *model.Event
-	reg    Registration
+	number     int
+	event      *model.Event
+	enterprise *model.Organisation
+	reg        Registration
 }
 
 // sheetReader reads a registration sheet and checks each row by the rules
 // of an entry, collecting every problem.
 type sheetReader struct {
+	// im is whom the rows enter workers for.
+	im importer
 	// byName are the contest's events by the key of their name.
 	byName map[string]*model.Event
 	// defaultEvent is the event of rows that name none; nil when they must.
@@ -39,12 +42,12 @@ type sheetReader struct {
 // every row by the same rules as an entry made on the web. Problems of the
 // file as a whole (not a spreadsheet, too big) are errors; problems of its
 // rows are in the result, beside the rows that passed.
-func (s *Service) readRegistrationSheet(ctx context.Context, job model.ImportJob, book *workbook.Book, p *importProgress) (*importResult, []importRow, sheetColumns, error) {
+func (s *Service) readRegistrationSheet(ctx context.Context, job model.ImportJob, im importer, book *workbook.Book, p *importProgress) (*importResult, []importRow, sheetColumns, error) {
 	var events []model.Event
 	if err := s.conn(ctx).Where("contest_id = ?", job.ContestID).Order("id").Find(&events).Error; err != nil {
 		return nil, nil, sheetColumns{}, err
 	}
-	r := &sheetReader{byName: map[string]*model.Event{}, today: s.now(), result: &importResult{}}
+	r := &sheetReader{im: im, byName: map[string]*model.Event{}, today: s.now(), result: &importResult{}}
 	var individual []*model.Event
 	for i := range events {
 		ev := &events[i]
@@ -144,7 +147,7 @@ func (r *sheetReader) findHeader(row workbook.Row) {
 // columns are the sheet's columns; the event is required unless rows that
 // name none have one.
 func (r *sheetReader) columns() []workbook.Column {
-	cols := registrationColumns()
+	cols := registrationColumns(r.im.forOrganisers())
 	cols[0].Required = r.defaultEvent == nil
 	return cols
 }
@@ -180,6 +183,7 @@ func (r *sheetReader) readRow(row workbook.Row) (importRow, bool) {
 			Value: r.layout.Cell(row, key), Text: bothOf(t)})
 	}
 	ev, evOK := r.eventOf(r.layout.Cell(row, colEvent), bad)
+	ent, entOK := r.im.enterpriseOf(r.layout.Cell(row, colEnterprise), bad)
 	reg := Registration{Person: r.personOf(row, "", bad), Master: r.personOf(row, masterPrefix, bad)}
 	// The rules of an entry into an individual event, whether or not the row names one.
 	if err := checkRegistration(model.Event{EntrantType: EntrantIndividual}, &reg, r.today); err != nil {
@@ -188,10 +192,10 @@ func (r *sheetReader) readRow(row workbook.Row) (importRow, bool) {
 			bad(fieldColumn(f.Field), f.Text)
 		}
 	}
-	if !evOK || len(flagged) > 0 {
+	if !evOK || !entOK || len(flagged) > 0 {
 		return importRow{}, false
 	}
-	return importRow{number: row.Number, event: ev, reg: reg}, true
+	return importRow{number: row.Number, event: ev, enterprise: ent, reg: reg}, true
 }
 
 // fieldColumn is the column of a field the rules of an entry name:

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -16,6 +17,8 @@ import (
 // many rows name them: add them, change their details, or leave them.
 type personPlan struct {
 	in PersonInput
+	// enterprise is the enterprise whose register keeps them.
+	enterprise uint
 	// record is the register's, nil when it lacks them.
 	record *model.Person
 	// row is the first row naming them; column their ID number's there.
@@ -46,10 +49,11 @@ type importPlan struct {
 // and of entries point at: the worker's and the master's ID numbers, the
 // event; and the header's texts.
 type sheetColumns struct {
-	Person  int      `json:"person"`
-	Master  int      `json:"master"`
-	Event   int      `json:"event"`
-	Headers []string `json:"headers"`
+	Person     int      `json:"person"`
+	Master     int      `json:"master"`
+	Event      int      `json:"event"`
+	Enterprise int      `json:"enterprise"`
+	Headers    []string `json:"headers"`
 }
 
 // header is the text heading a column (from 1), as the sheet has it.
@@ -64,8 +68,8 @@ func (c sheetColumns) header(column int) string {
 // does, against the register and the entries as they stand, adding what the
 // rules of the register and of entries find to the result's problems: a
 // worker of another enterprise, an entry already made elsewhere or approved,
-// a row given twice, the quota.
-func (s *Service) planRegistrations(ctx context.Context, enterpriseID uint, rows []importRow, result *importResult, cols sheetColumns) (*importPlan, error) {
+// a row given twice, the quota of each enterprise.
+func (s *Service) planRegistrations(ctx context.Context, rows []importRow, result *importResult, cols sheetColumns) (*importPlan, error) {
 	p := &importPlan{counts: map[string]int{}}
 	people := map[string]*personPlan{}
 	bad := map[int]bool{}
@@ -79,18 +83,18 @@ func (s *Service) planRegistrations(ctx context.Context, enterpriseID uint, rows
 		flagged[[2]int{row, column}] = true
 		result.add(sheetProblem{Row: row, Column: column, Header: cols.header(column), Value: value, Text: bothOf(t)})
 	}
-	// One worker, one set of details, whichever rows name them.
-	personOf := func(row int, in *PersonInput, column int) *personPlan {
+	// One worker, of one enterprise, with one set of details, whichever rows name them.
+	personOf := func(row int, in *PersonInput, column int, enterprise uint) *personPlan {
 		if in == nil {
 			return nil
 		}
 		if pp, ok := people[in.IDNumber]; ok {
-			if !samePersonInput(pp.in, *in) {
+			if !samePersonInput(pp.in, *in) || pp.enterprise != enterprise {
 				problem(row, column, in.IDNumber, T("person_rows_differ", pp.row))
 			}
 			return pp
 		}
-		pp := &personPlan{in: *in, row: row, column: column}
+		pp := &personPlan{in: *in, enterprise: enterprise, row: row, column: column}
 		people[in.IDNumber] = pp
 		p.people = append(p.people, pp)
 		return pp
@@ -103,17 +107,18 @@ func (s *Service) planRegistrations(ctx context.Context, enterpriseID uint, rows
 		} else {
 			entered[key] = r.number
 		}
-		e := entryPlan{row: r, person: personOf(r.number, r.reg.Person, cols.Person), master: personOf(r.number, r.reg.Master, cols.Master)}
+		e := entryPlan{row: r, person: personOf(r.number, r.reg.Person, cols.Person, r.enterprise.ID),
+			master: personOf(r.number, r.reg.Master, cols.Master, r.enterprise.ID)}
 		p.entries = append(p.entries, e)
 	}
-	if err := s.findPeople(ctx, enterpriseID, p.people, problem); err != nil {
+	if err := s.findPeople(ctx, p.people, problem); err != nil {
 		return nil, err
 	}
 	existing, err := s.findEntries(ctx, p.entries)
 	if err != nil {
 		return nil, err
 	}
-	used, err := s.activeEntries(ctx, enterpriseID, p.entries)
+	used, err := s.activeEntries(ctx, p.entries)
 	if err != nil {
 		return nil, err
 	}
@@ -125,10 +130,10 @@ func (s *Service) planRegistrations(ctx context.Context, enterpriseID uint, rows
 		if e.person.record != nil {
 			e.existing = existing[entryKey{e.row.event.ID, e.person.record.ID}]
 		}
-		planEntry(e, enterpriseID, problem, cols)
+		planEntry(e, problem, cols)
 		if e.action == ActionCreate || e.rejoins {
-			ev := e.row.event
-			if used[ev.ID]++; ev.QuotaPerEnterprise > 0 && used[ev.ID] > ev.QuotaPerEnterprise {
+			ev, place := e.row.event, quotaKey{e.row.event.ID, e.row.enterprise.ID}
+			if used[place]++; ev.QuotaPerEnterprise > 0 && used[place] > ev.QuotaPerEnterprise {
 				problem(e.row.number, cols.Event, ev.Name, T("quota_reached", ev.Name, ev.QuotaPerEnterprise))
 			}
 		}
@@ -139,8 +144,9 @@ func (s *Service) planRegistrations(ctx context.Context, enterpriseID uint, rows
 			continue
 		}
 		p.counts[e.action]++
-		fmt.Fprintln(h, e.row.number, e.action, e.row.event.ID, versionOf(e.person), versionOf(e.master), entrantVersion(e.existing))
-		result.addAction(ImportAction{Row: e.row.number, Event: e.row.event.Name, Name: e.row.reg.Person.Name, Action: e.action, Fields: e.fields()})
+		fmt.Fprintln(h, e.row.number, e.action, e.row.event.ID, e.row.enterprise.ID, versionOf(e.person), versionOf(e.master), entrantVersion(e.existing))
+		result.addAction(ImportAction{Row: e.row.number, Event: e.row.event.Name, Enterprise: e.row.enterprise.Name, Name: e.row.reg.Person.Name,
+			Action: e.action, Fields: e.fields()})
 	}
 	p.digest = hex.EncodeToString(h.Sum(nil))
 	return p, nil
@@ -149,13 +155,13 @@ func (s *Service) planRegistrations(ctx context.Context, enterpriseID uint, rows
 // planEntry decides what a row does with its entry: make it, correct it
 // while it waits for review (sending a rejected one back for review), or
 // leave it. An approved entry is corrected only after it is withdrawn.
-func planEntry(e *entryPlan, enterpriseID uint, problem func(row, column int, value string, t Text), cols sheetColumns) {
+func planEntry(e *entryPlan, problem func(row, column int, value string, t Text), cols sheetColumns) {
 	registerChanges := len(e.person.changes()) > 0 || (e.master != nil && len(e.master.changes()) > 0)
 	switch {
 	case e.existing == nil:
 		e.action = ActionCreate
 		return
-	case e.existing.EnterpriseID != enterpriseID:
+	case e.existing.EnterpriseID != e.row.enterprise.ID:
 		problem(e.row.number, cols.Person, e.row.reg.Person.IDNumber, T("person_already_entered", e.row.reg.Person.Name, e.row.event.Name))
 		return
 	}
@@ -268,7 +274,7 @@ const lookupChunk = 500
 
 // findPeople finds the register's record of every worker the rows name; a
 // worker kept by another enterprise is refused, without a word about it.
-func (s *Service) findPeople(ctx context.Context, enterpriseID uint, people []*personPlan, problem func(row, column int, value string, t Text)) error {
+func (s *Service) findPeople(ctx context.Context, people []*personPlan, problem func(row, column int, value string, t Text)) error {
 	byID := map[string]*personPlan{}
 	ids := make([]string, 0, len(people))
 	for _, pp := range people {
@@ -282,7 +288,7 @@ func (s *Service) findPeople(ctx context.Context, enterpriseID uint, people []*p
 		}
 		for _, rec := range found {
 			pp := byID[rec.IDNumber]
-			if rec.OrganisationID != enterpriseID {
+			if rec.OrganisationID != pp.enterprise {
 				problem(pp.row, pp.column, pp.in.IDNumber, T("person_not_in_register"))
 				continue
 			}
@@ -325,33 +331,37 @@ func (s *Service) findEntries(ctx context.Context, entries []entryPlan) (map[ent
 	return out, nil
 }
 
-// activeEntries counts an enterprise's entries that take a place in each
-// event's quota.
-func (s *Service) activeEntries(ctx context.Context, enterpriseID uint, entries []entryPlan) (map[uint]int, error) {
-	var events []uint
+// quotaKey is a place in a quota: an event and an enterprise.
+type quotaKey struct{ event, enterprise uint }
+
+// activeEntries counts the entries of each enterprise that take a place in
+// each event's quota.
+func (s *Service) activeEntries(ctx context.Context, entries []entryPlan) (map[quotaKey]int, error) {
+	eventSet, enterpriseSet := map[uint]bool{}, map[uint]bool{}
 	for _, e := range entries {
-		if e.row.event.QuotaPerEnterprise > 0 && !slices.Contains(events, e.row.event.ID) {
-			events = append(events, e.row.event.ID)
+		if e.row.event.QuotaPerEnterprise > 0 {
+			eventSet[e.row.event.ID], enterpriseSet[e.row.enterprise.ID] = true, true
 		}
 	}
-	out := map[uint]int{}
+	events, enterprises := slices.Collect(maps.Keys(eventSet)), slices.Collect(maps.Keys(enterpriseSet))
+	out := map[quotaKey]int{}
 	if len(events) == 0 {
 		return out, nil
 	}
 	var counts []struct {
-		EventID uint
-		N       int
+		EventID, EnterpriseID uint
+		N                     int
 	}
-	err := s.conn(ctx).Model(&model.Entrant{}).Select("event_id, COUNT(*) AS n").
-		Where("event_id IN ? AND enterprise_id = ? AND status IN ?", events, enterpriseID, []string{EntrantPending, EntrantApproved}).
-		Group("event_id").Scan(&counts).Error
+	err := s.conn(ctx).Model(&model.Entrant{}).Select("event_id, enterprise_id, COUNT(*) AS n").
+		Where("event_id IN ? AND enterprise_id IN ? AND status IN ?", events, enterprises, []string{EntrantPending, EntrantApproved}).
+		Group("event_id, enterprise_id").Scan(&counts).Error
 	for _, c := range counts {
-		out[c.EventID] = c.N
+		out[quotaKey{c.EventID, c.EnterpriseID}] = c.N
 	}
 	return out, err
 }
 
 func sheetColumnsOf(l workbook.Layout, header workbook.Row) sheetColumns {
 	return sheetColumns{Person: l.ColumnOf(colIDNumber), Master: l.ColumnOf(masterPrefix + colIDNumber), Event: l.ColumnOf(colEvent),
-		Headers: header.Cells}
+		Enterprise: l.ColumnOf(colEnterprise), Headers: header.Cells}
 }

@@ -14,6 +14,7 @@ import (
 // Keys of the registration sheet's columns. A master's columns are the
 // worker's with the master prefix.
 const (
+	colEnterprise   = "enterprise"
 	colEvent        = "event"
 	colName         = "name"
 	colGender       = "gender"
@@ -47,6 +48,7 @@ var personColumns = []personColumn{
 // otherHeaders are the other texts a column is known by, beside its header
 // in either language: what clerks' own sheets call it.
 var otherHeaders = map[string][]string{
+	colEnterprise:   {"企业", "企业名称", "单位名称", "报名单位", "所在单位", "工作单位", "统一社会信用代码", "company"},
 	colEvent:        {"报名项目", "竞赛项目", "参赛项目", "项目名称"},
 	colName:         {"职工姓名", "参赛人", "参赛人姓名"},
 	colIDNumber:     {"身份证号", "身份证", "公民身份号码", "证件号码", "id number", "id no.", "id"},
@@ -57,9 +59,13 @@ var otherHeaders = map[string][]string{
 }
 
 // registrationColumns are the columns a registration sheet is read for;
-// the master's are the worker's under the master's headers.
-func registrationColumns() []workbook.Column {
+// the master's are the worker's under the master's headers. The enterprise
+// is read, and required, in organisers' sheets only.
+func registrationColumns(forOrganisers bool) []workbook.Column {
 	cols := []workbook.Column{{Key: colEvent, Headers: headersOf(colEvent, "col_event")}}
+	if forOrganisers {
+		cols = append(cols, workbook.Column{Key: colEnterprise, Headers: headersOf(colEnterprise, "col_enterprise"), Required: true})
+	}
 	for _, p := range personColumns {
 		cols = append(cols, workbook.Column{Key: p.key, Headers: headersOf(p.key, p.header), Required: p.required})
 	}

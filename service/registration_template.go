@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,8 +37,10 @@ const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 // RegistrationTemplate makes the registration workbook of a contest's
 // individual events, or of one of them, in a language: for the contest's
-// organisers and the enterprises that enter it.
-func (s *Service) RegistrationTemplate(ctx context.Context, c Caller, contestID, eventID uint, lang Lang) (File, error) {
+// organisers and the enterprises that enter it. With forOrganisers, the
+// workbook has a column for each worker's enterprise, with the enterprises
+// the organiser may import for in its drop-down list.
+func (s *Service) RegistrationTemplate(ctx context.Context, c Caller, contestID, eventID uint, forOrganisers bool, lang Lang) (File, error) {
 	ct, err := s.visibleContest(ctx, c, contestID)
 	if err != nil {
 		return File{}, err
@@ -46,8 +49,21 @@ func (s *Service) RegistrationTemplate(ctx context.Context, c Caller, contestID,
 	if err != nil {
 		return File{}, err
 	}
+	var enterprises []string
+	if forOrganisers {
+		if !c.runs(ct) {
+			return File{}, forbidden()
+		}
+		im, err := s.importerFor(ctx, c, ct)
+		if err != nil {
+			return File{}, err
+		}
+		enterprises = im.enterprises()
+		slices.Sort(enterprises)
+		enterprises = slices.Compact(enterprises)
+	}
 	var buf bytes.Buffer
-	if err := workbook.WriteTemplate(&buf, registrationTemplate(ct, events, lang)); err != nil {
+	if err := workbook.WriteTemplate(&buf, registrationTemplate(ct, events, enterprises, forOrganisers, lang)); err != nil {
 		return File{}, err
 	}
 	name := ct.Name
@@ -83,7 +99,7 @@ func (s *Service) importableEvents(ctx context.Context, ct model.Contest, eventI
 	return out, nil
 }
 
-func registrationTemplate(ct model.Contest, events []model.Event, lang Lang) workbook.Template {
+func registrationTemplate(ct model.Contest, events []model.Event, enterprises []string, forOrganisers bool, lang Lang) workbook.Template {
 	tr := func(key string, args ...any) string { return T(key, args...).In(lang) }
 	names := make([]string, len(events))
 	for i, ev := range events {
@@ -118,16 +134,21 @@ func registrationTemplate(ct model.Contest, events []model.Event, lang Lang) wor
 		return cols
 	}
 	cols := []workbook.TemplateColumn{{Header: tr("col_event"), Width: 18, Required: len(events) > 1, List: names}}
-	cols = append(cols, person("")...)
-	cols = append(cols, person(masterPrefix)...)
 	trade := events[0].Trade
 	if trade == "" {
 		trade = events[0].Name
 	}
-	example := []string{events[0].Name, tr("example_name"), genderNames[0], exampleIDNumber(), "13800000000", trade, levels[2], "8"}
+	example := []string{events[0].Name}
+	if forOrganisers {
+		cols = append(cols, workbook.TemplateColumn{Header: tr("col_enterprise"), Width: 24, Required: true, List: enterprises})
+		example = append(example, firstOr(enterprises, ""))
+	}
+	cols = append(cols, person("")...)
+	cols = append(cols, person(masterPrefix)...)
+	example = append(example, tr("example_name"), genderNames[0], exampleIDNumber(), "13800000000", trade, levels[2], "8")
 	tpl := workbook.Template{
 		Sheet: tr("sheet_registration"), Columns: cols, Example: example,
-		InstructionsSheet: tr("sheet_instructions"), Instructions: registrationInstructions(ct, events, lang),
+		InstructionsSheet: tr("sheet_instructions"), Instructions: registrationInstructions(ct, events, forOrganisers, lang),
 		ListsSheet: tr("sheet_lists"), Rows: MaxImportRows, ListError: tr("hint_list"),
 	}
 	if len(events) == 1 {
@@ -137,16 +158,26 @@ func registrationTemplate(ct model.Contest, events []model.Event, lang Lang) wor
 	return tpl
 }
 
+func firstOr(list []string, none string) string {
+	if len(list) == 0 {
+		return none
+	}
+	return list[0]
+}
+
 // templateEventName names the event a template was made for, when it was
 // made for one.
 const templateEventName = "LeitaiEvent"
 
 // registrationInstructions are the paragraphs of a template's instructions sheet.
-func registrationInstructions(ct model.Contest, events []model.Event, lang Lang) []string {
+func registrationInstructions(ct model.Contest, events []model.Event, forOrganisers bool, lang Lang) []string {
 	tr := func(key string, args ...any) string { return T(key, args...).In(lang) }
 	lines := []string{tr("howto_title", ct.Name)}
 	steps := []Text{T("howto_rows", MaxImportRows), T("howto_required"), T("howto_numbers"), T("howto_gender"), T("howto_master"),
 		T("howto_columns"), T("howto_individual"), T("howto_again")}
+	if forOrganisers {
+		steps = slices.Insert(steps, 1, T("howto_enterprise"))
+	}
 	for i, step := range steps {
 		lines = append(lines, fmt.Sprintf("%d. %s", i+1, step.In(lang)))
 	}

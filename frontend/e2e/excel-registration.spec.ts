@@ -175,3 +175,21 @@ test('a sheet of three thousand runs in the background with a progress bar, thro
   const welders = page.locator('.event-entries', { hasText: '电焊工' }).first().getByTestId('own-entrants')
   await expect(welders).toContainText('焊工1号')
 })
+
+test('the district imports for its enterprise, each row naming it, from the contest page', async () => {
+  await page.getByTestId('logout').click()
+  await login(page, ADMIN.username, ADMIN.password)
+  await expect(page).toHaveURL(/\/$/)
+  await page.goto(`/contests/${contestId}`)
+  await page.getByRole('tab', { name: '批量报名' }).click()
+  const card = page.getByTestId('registration-import')
+  await expect(card).toContainText('为本工会范围内的企业批量报名')
+  const [templateDownload] = await Promise.all([page.waitForEvent('download'), card.getByTestId('template-download').locator('button').first().click()])
+  const fitter = { name: '魏明', body: '33010319930610005' }
+  const rows = [{ 项目: '钳工', 单位: ENTERPRISE.name, 姓名: fitter.name, 性别: '男', 身份证号码: fitter.body + idNumberCheckChar(fitter.body), 手机号码: '13900139002' }]
+  await card.getByTestId('import-file').setInputFiles({ name: '城北区汇总.xlsx', mimeType: 'application/octet-stream', buffer: fillTemplate(await saved(templateDownload), rows) })
+  await expect(card.getByTestId('import-status')).toContainText('检查通过，共 1 行')
+  await card.getByTestId('import-commit').click()
+  await expect(card.getByTestId('import-status')).toContainText('导入完成：新增 1 人')
+  await shot(page, '63-import-organiser')
+})

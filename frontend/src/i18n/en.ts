@@ -552,6 +552,8 @@ const en: Messages = {
   imports: {
     title: 'Register from a spreadsheet',
     hint: 'Download the registration template, enter one worker per row (individual events only) and upload it. The whole file is checked first, listing who would be added, updated or left as they are; it is imported only when you confirm, and nothing is written if any row is wrong.',
+    tab: 'Import entries',
+    hintOrganisers: 'Enter the workers of the enterprises within your union from a spreadsheet: download the template with its Enterprise column, enter one worker per row with their enterprise (its name or unified social credit code; individual events only) and upload it. The whole file is checked first and imported only when you confirm; nothing is written if any row is wrong. The entries are made in each enterprise\'s name and wait for review.',
     template: 'Download the template',
     templateOf: 'Template of “{event}” only',
     upload: 'Upload a sheet',
@@ -574,6 +576,7 @@ const en: Messages = {
     message: 'Problem',
     row: 'Row',
     event: 'Event',
+    enterprise: 'Enterprise',
     name: 'Name',
     action: 'Action',
     changes: 'Changes',
