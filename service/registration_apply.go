@@ -312,7 +312,7 @@ func (s *Service) applyRegistrations(ctx context.Context, c Caller, j model.Impo
 				if err := s.correctEntry(ctx, e); err != nil {
 					return err
 				}
-				audits = append(audits, importAudit(c, "entrant.import", e.existing.ID, map[string]string{"status": e.existing.Status},
+				audits = append(audits, importAudit(c, "entrant.import", e.existing.ID, map[string]any{"status": e.existing.Status},
 					map[string]any{"status": EntrantPending, "import_id": j.ID}, s.now()))
 			}
 		}
@@ -378,11 +378,18 @@ func (s *Service) correctEntry(ctx context.Context, e entryPlan) error {
 	return tx.Create(&m).Error
 }
 
-// importAudit is the audit entry of one entry an import wrote.
-func importAudit(c Caller, action string, id uint, before, after any, now time.Time) model.AuditEntry {
+// importAudit is the audit entry of one entry an import wrote; its values
+// are maps of plain values, which always marshal.
+func importAudit(c Caller, action string, id uint, before, after map[string]any, now time.Time) model.AuditEntry {
 	entry := model.AuditEntry{Action: action, Entity: "entrant", EntityID: id, CreatedAt: now}
-	entry.BeforeValue, _ = jsonOf(before)
-	entry.AfterValue, _ = jsonOf(after)
+	if before != nil {
+		b, _ := json.Marshal(before)
+		v := string(b)
+		entry.BeforeValue = &v
+	}
+	a, _ := json.Marshal(after)
+	v := string(a)
+	entry.AfterValue = &v
 	if c.AccountID != 0 {
 		entry.AccountID = &c.AccountID
 	}
