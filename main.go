@@ -54,6 +54,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	svc := service.New(db, service.Options{Secret: cfg.Secret, Logger: log})
 
+	if err := svc.FailInterruptedImports(ctx); err != nil {
+		return err
+	}
 	generated, err := svc.EnsureAdmin(ctx, cfg.AdminPassword)
 	if err != nil {
 		return err

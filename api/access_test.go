@@ -116,6 +116,20 @@ var accessCases = []accessCase{
 		want:  statuses{401, 200, 200, 403, 200, 403, 403},
 		lists: &names{admin: {"王强"}, organiser: {"王强"}, enterprise: {"王强"}}},
 
+	// Registration workbooks: the contest's organisers and the enterprises that
+	// enter it; an import job only to the enterprise that made it.
+	{route: "GET /api/v1/contests/:id/registration-template", path: "/api/v1/contests/{contest}/registration-template",
+		want: statuses{401, 200, 200, 403, 200, 403, 403}},
+	{route: "GET /api/v1/contests/:id/registration-template", path: "/api/v1/contests/{draft}/registration-template",
+		want: statuses{401, 200, 200, 403, 403, 403, 403}},
+	// The organisers' workbook, with each worker's enterprise, is its organisers' only.
+	{route: "GET /api/v1/contests/:id/registration-template", path: "/api/v1/contests/{contest}/registration-template?enterprises=true",
+		want: statuses{401, 200, 200, 403, 403, 403, 403}},
+	{route: "GET /api/v1/imports/:id", path: "/api/v1/imports/{import}",
+		want: statuses{401, 403, 403, 403, 200, 403, 403}},
+	{route: "GET /api/v1/imports/:id/report", path: "/api/v1/imports/{badImport}/report",
+		want: statuses{401, 403, 403, 403, 200, 403, 403}},
+
 	// Changing the tree: only what is strictly below one's own union.
 	// Moving the enterprise under another enterprise is refused for its
 	// shape (422) only to those who see the new parent.
@@ -228,6 +242,16 @@ var accessCases = []accessCase{
 	{route: "POST /api/v1/events/:id/entrants", path: "/api/v1/events/{missing}/entrants",
 		want: statuses{401, 403, 403, 403, 404, 404, 403},
 		body: newEntry},
+	// The enterprises that enter the contest import into it, and its
+	// organisers, for the enterprises of their subtree; only the organisation
+	// that made a job imports it. (The organisers' sheet here lacks its
+	// enterprise column: checked, not importable.)
+	{route: "POST /api/v1/contests/:id/registration-imports", path: "/api/v1/contests/{contest}/registration-imports",
+		want: statuses{401, 201, 201, 403, 201, 403, 403},
+		body: func(f accessFixture, _ actor) any { return f.importFile }},
+	{route: "POST /api/v1/imports/:id/commit", path: "/api/v1/imports/{import}/commit",
+		want: statuses{401, 403, 403, 403, 200, 403, 403},
+		body: func(accessFixture, actor) any { return map[string]int{"version": 1} }},
 	{route: "POST /api/v1/entrants/:id/review", path: "/api/v1/entrants/{entrant}/review",
 		want: statuses{401, 200, 200, 403, 403, 403, 403},
 		body: func(f accessFixture, _ actor) any {
@@ -419,6 +443,10 @@ type accessFixture struct {
 	draftEvent      event
 	enterpriseJudge account
 	colleague       account
+	// importFile enters one new worker into the contest's event; the
+	// enterprise has checked it (import) and a file with a bad row (badImport).
+	importFile               []byte
+	checkedImport, badImport importJob
 }
 
 func (s *server) accessFixture() accessFixture {
@@ -430,6 +458,12 @@ func (s *server) accessFixture() accessFixture {
 	a.must(201, "POST", fmt.Sprintf("/api/v1/contests/%d/events", f.draft.ID), map[string]any{"name": "焊工", "entrant_type": "individual"}, &f.draftEvent)
 	f.enterpriseJudge = s.newAccount(a, "judge_qh", "judge", f.enterprise.ID)
 	a.must(201, "POST", "/api/v1/accounts", newAccountBody("ent_qh_2", "enterprise", f.enterprise.ID), &f.colleague)
+	ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+	f.importFile = fill(s.t, ent.download(templatePath(f.contest)), "报名表", workerRow("电工", "周明", "11010519950505005"))
+	f.checkedImport = ent.upload(f.contest, f.importFile)
+	bad := workerRow("电工", "吴芳", "11010519960606006")
+	bad["性别"] = "男"
+	f.badImport = ent.upload(f.contest, fill(s.t, ent.download(templatePath(f.contest)), "报名表", bad))
 	return f
 }
 
@@ -442,6 +476,7 @@ func (f accessFixture) expand(path string) string {
 		"{enterpriseAccount}", id(f.enterpriseAcc.ID), "{organiserAccount}", id(f.organiser.ID), "{colleague}", id(f.colleague.ID),
 		"{worker}", id(f.entrant.Person.ID), "{contest}", id(f.contest.ID), "{draft}", id(f.draft.ID), "{draftEvent}", id(f.draftEvent.ID),
 		"{event}", id(f.event.ID), "{entrant}", id(f.entrant.ID), "{missing}", "999999999",
+		"{import}", id(f.checkedImport.ID), "{badImport}", id(f.badImport.ID),
 	).Replace(path)
 }
 

@@ -66,6 +66,8 @@ func newServerWith(t testing.TB, db *gorm.DB, adjust func(*service.Options)) *se
 	adjust(&opts)
 	log = opts.Logger
 	s.svc = service.New(db, opts)
+	// Imports running in the background end before the database closes.
+	t.Cleanup(s.svc.WaitForImports)
 	if _, err := s.svc.EnsureAdmin(t.Context(), adminPassword); err != nil {
 		t.Fatal(err)
 	}
@@ -105,14 +107,18 @@ func (s *server) login(username, password string) *client {
 func (s *server) admin() *client { return s.login("admin", adminPassword) }
 
 // do sends a request as the web app does: cookie, CSRF header, and a JSON body
-// with its Content-Type when there is a body.
+// with its Content-Type when there is a body; a []byte body is a file.
 func (c *client) do(method, path string, body any) *httptest.ResponseRecorder {
 	c.s.t.Helper()
 	var r io.Reader
+	contentType := "application/json"
 	switch b := body.(type) {
 	case nil:
 	case string:
 		r = strings.NewReader(b)
+	case []byte:
+		// A file uploaded as it is.
+		r, contentType = bytes.NewReader(b), "application/octet-stream"
 	default:
 		raw, err := json.Marshal(b)
 		if err != nil {
@@ -122,7 +128,7 @@ func (c *client) do(method, path string, body any) *httptest.ResponseRecorder {
 	}
 	req := httptest.NewRequest(method, path, r)
 	if r != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Content-Type", contentType)
 	}
 	if c.lang != "" {
 		req.Header.Set("Accept-Language", c.lang)

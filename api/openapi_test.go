@@ -30,6 +30,8 @@ type contract struct {
 }
 
 var loadContract = sync.OnceValues(func() (contract, error) {
+	// Workbooks are answered as they are, like any other file.
+	openapi3filter.RegisterBodyDecoder(service.XLSXType, openapi3filter.FileBodyDecoder)
 	doc, err := openapi3.NewLoader().LoadFromFile("../docs/openapi.yaml")
 	if err != nil {
 		return contract{}, err

@@ -134,6 +134,14 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 	own.POST("/entrants/:id/withdraw", h.withdraw)
 	own.POST("/entrants/:id/review", h.review)
 
+	own.GET("/contests/:id/registration-template", h.registrationTemplate)
+	own.GET("/imports/:id", h.getImport)
+	own.GET("/imports/:id/report", h.importReport)
+	own.POST("/imports/:id/commit", h.commitImport)
+	// A spreadsheet is uploaded as it is, within a bound of its own.
+	files := r.Group("/api/v1", limitBody(service.MaxImportBytes), h.sameOrigin(), h.requireSession(), h.requireCSRF(), h.requireOwnPassword())
+	files.POST("/contests/:id/registration-imports", h.checkRegistrationImport)
+
 	r.NoMethod(h.noMethod)
 	r.NoRoute(h.noRoute(spa))
 	return r, nil

@@ -17,7 +17,9 @@ import (
 //   - organiser: the organisations, accounts, workers and contests of its
 //     union's subtree;
 //   - enterprise: itself, its own account, workers and entries, and the
-//     contests of the unions above it once they leave draft;
+//     contests of the unions above it once they leave draft; the organisers
+//     of a contest enter workers into it only by importing a sheet that names
+//     each worker's enterprise (registersFor);
 //   - judge: only what its duties in events give it (panels.go): a judge or
 //     trainee the sheets of its stages, by number only and never an entrant
 //     of its own organisation (回避); a check-in clerk its event's check-in;
@@ -324,4 +326,21 @@ func (s *Service) marker(ctx context.Context, c Caller, ev model.Event, stage st
 // own organisation (执裁回避).
 func (c Caller) notRecused(q *gorm.DB) *gorm.DB {
 	return q.Where("entrants.enterprise_id <> ?", c.OrganisationID)
+}
+
+// registersFor tells whether the caller, organising a contest, may enter the
+// workers of an enterprise into it by importing a registration sheet: an
+// enterprise of its own subtree that enters the contest. Entering workers one
+// by one stays the enterprises' own (mayRegister).
+func (c Caller) registersFor(ct model.Contest, o model.Organisation) bool {
+	// Who runs the contest sees the enterprises below its organising union.
+	return c.runs(ct) && o.Kind == model.KindEnterprise && strings.HasPrefix(o.Path, ct.Organiser.Path)
+}
+
+// ownsImport tells whether the caller may see and carry on an import job:
+// an account of the enterprise, or of the union, that made it, in a role that
+// imports. The job holds workers' details in full, which nobody else sees.
+func (c Caller) ownsImport(j model.ImportJob) bool {
+	importsRole := c.Role == model.RoleEnterprise || c.Role == model.RoleOrganiser || c.Role == model.RoleAdmin
+	return importsRole && c.OrganisationID == j.OrganisationID
 }

@@ -70,8 +70,8 @@ func (p *PersonInput) check(prefix string, today time.Time) []FieldError {
 
 // samePerson tells whether a stored worker already has the details entered.
 func samePerson(p model.Person, in PersonInput) bool {
-	return p.Name == in.Name && p.Gender == in.Gender && p.Mobile == in.Mobile && p.Trade == strings.TrimSpace(in.Trade) &&
-		p.SkillLevel == in.SkillLevel && p.YearsInTrade == in.YearsInTrade
+	in.Trade = strings.TrimSpace(in.Trade)
+	return len(personChanges(p.Name, p.Gender, p.Mobile, p.Trade, p.SkillLevel, p.YearsInTrade, in)) == 0
 }
 
 // upsertPerson finds a worker of the enterprise's register by ID number or

@@ -36,6 +36,10 @@ type Service struct {
 	// hashSlots bounds the password hashes computed at once (see passwords.go).
 	hashSlots chan struct{}
 	hashWait  time.Duration
+	// imports are the import jobs this process runs in the background;
+	// files larger than backgroundImportBytes run there.
+	imports               importRuns
+	backgroundImportBytes int
 }
 
 // Options configure a Service. Now defaults to the wall clock.
@@ -50,6 +54,10 @@ type Options struct {
 	// it is answered busy, by default 3 seconds.
 	HashSlots int
 	HashWait  time.Duration
+	// BackgroundImportBytes is the size above which an uploaded file is
+	// checked and imported in the background, as a job the web app follows
+	// with a progress bar; by default 64 KB, about a thousand rows.
+	BackgroundImportBytes int
 }
 
 // New makes a Service over an opened, migrated database.
@@ -70,10 +78,14 @@ func New(db *gorm.DB, opts Options) *Service {
 	if opts.HashWait == 0 {
 		opts.HashWait = 3 * time.Second
 	}
+	if opts.BackgroundImportBytes == 0 {
+		opts.BackgroundImportBytes = 64 << 10
+	}
 	s := &Service{
 		base: db, secret: opts.Secret, log: opts.Logger, bcryptCost: opts.BcryptCost, commonPasswords: commonPasswords(),
 		now:       func() time.Time { return opts.Now().UTC().Truncate(time.Millisecond) },
 		hashSlots: make(chan struct{}, opts.HashSlots), hashWait: opts.HashWait,
+		imports: importRuns{running: map[uint]*importProgress{}}, backgroundImportBytes: opts.BackgroundImportBytes,
 	}
 	if db != nil && db.Dialector.Name() != "mysql" {
 		s.writeTurn = make(chan struct{}, 1)

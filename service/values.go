@@ -36,6 +36,11 @@ var (
 	duties         = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
 	attendances    = []string{AttendancePresent, AttendanceAbsent}
 	remarkOutcomes = []string{RemarkChanged, RemarkConfirmed, RemarkWithdrawn}
+	// importStatuses and importActions are what an import job is at, and what
+	// it does with a row.
+	importStatuses = []string{ImportChecking, ImportChecked, ImportInvalid, ImportImporting, ImportImported, ImportFailed}
+	importStages   = []string{StageReading, StageChecking, StageWriting}
+	importActions  = []string{ActionCreate, ActionUpdate, ActionUnchanged}
 )
 
 // ValueSets gives a copy of every set, named as its schema in docs/openapi.yaml.
@@ -60,6 +65,9 @@ func ValueSets() map[string][]string {
 		"Attendance":       attendances,
 		"KeyingState":      keyingStates,
 		"RemarkOutcome":    remarkOutcomes,
+		"ImportStatus":     importStatuses,
+		"ImportRowAction":  importActions,
+		"ImportStage":      importStages,
 	}
 	for name, values := range sets {
 		sets[name] = slices.Clone(values)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, buildUrl, configureHttp, http, parseError } from './http'
+import { ApiError, buildUrl, configureHttp, dispositionName, download, http, parseError } from './http'
 
 function reply(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
@@ -126,10 +126,44 @@ describe('request', () => {
     expect(onUnauthenticated).not.toHaveBeenCalled()
   })
 
+  it('sends a file as the body itself, with its own type and the CSRF token', async () => {
+    fetchMock.mockResolvedValue(reply(201, { id: 3 }))
+    const file = new Blob(['姓名,性别\n'], { type: 'text/csv' })
+    await http.upload('/contests/1/registration-imports', file, { file_name: '报名.csv' })
+    const [url, init] = fetchMock.mock.calls[0]
+    const headers = init?.headers as Record<string, string>
+    expect(url).toBe('/api/v1/contests/1/registration-imports?file_name=%E6%8A%A5%E5%90%8D.csv')
+    expect(init?.body).toBe(file)
+    expect(headers['Content-Type']).toBe('text/csv')
+    expect(headers['X-CSRF-Token']).toBe('tok-1')
+  })
+
+  it('downloads a file under the name the server gives it, and throws an error answer', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response('PK', { status: 200, headers: { 'Content-Disposition': "attachment; filename*=utf-8''%E6%8A%A5%E5%90%8D%E8%A1%A8.xlsx" } }),
+    )
+    const file = await download('/contests/1/registration-template', { event_id: 2 })
+    expect(file.name).toBe('报名表.xlsx')
+    expect(await file.blob.text()).toBe('PK')
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/contests/1/registration-template?event_id=2')
+    fetchMock.mockResolvedValueOnce(reply(409, { error: { code: 'conflict', message: 'no individual events' } }))
+    expect((await caught(download('/contests/1/registration-template'))).message).toBe('no individual events')
+  })
+
   it('turns a failed fetch into a network error', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
     const err = await caught(http.get('/auth/me'))
     expect(err.status).toBe(0)
     expect(err.code).toBe('network_error')
+  })
+})
+
+describe('dispositionName', () => {
+  it('prefers the UTF-8 name, then the plain one, then the fallback', () => {
+    expect(dispositionName(`attachment; filename="a.xlsx"; filename*=UTF-8''%E9%97%AE%E9%A2%98.xlsx`, 'x')).toBe('问题.xlsx')
+    expect(dispositionName('attachment; filename="report \\"1\\".xlsx"', 'x')).toBe('report "1".xlsx')
+    expect(dispositionName('attachment; filename=plain.xlsx', 'x')).toBe('plain.xlsx')
+    expect(dispositionName("attachment; filename*=utf-8''%E9%97%AE%ZZ", 'x')).toBe('x')
+    expect(dispositionName(null, 'x')).toBe('x')
   })
 })

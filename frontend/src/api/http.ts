@@ -44,8 +44,16 @@ type QueryValue = string | number | boolean | null | undefined
 export interface RequestOptions {
   query?: object
   body?: unknown
+  /** A file sent as the body itself, as it is (a spreadsheet to import). */
+  file?: Blob
   /** When false, a 401 is only thrown, not treated as an ended session. */
   authRedirect?: boolean
+}
+
+/** A file the server answered with, and the name it gave it. */
+export interface Download {
+  blob: Blob
+  name: string
 }
 
 export function buildUrl(path: string, query?: object): string {
@@ -86,39 +94,71 @@ export function parseError(status: number, bodyText: string, headers: Headers): 
   return new ApiError(status, err.code, message, fields, requestId, retryAfter, err.current)
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends a request and answers the response once it is ok; an error response is thrown as an ApiError. */
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
   const headers: Record<string, string> = {
-    Accept: 'application/json',
+    Accept: accept,
     'Accept-Language': hooks.language(),
   }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  let body: BodyInit | undefined
+  if (options.file !== undefined) {
+    headers['Content-Type'] = options.file.type || 'application/octet-stream'
+    body = options.file
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(options.body)
+  }
   if (method !== 'GET') {
     const token = hooks.csrfToken()
     if (token) headers['X-CSRF-Token'] = token
   }
   let response: Response
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    })
+    response = await fetch(buildUrl(path, options.query), { method, headers, credentials: 'same-origin', body })
   } catch {
     throw new ApiError(0, 'network_error', hooks.fallbackMessage(0))
   }
-  const text = response.status === 204 ? '' : await response.text()
   if (!response.ok) {
-    const error = parseError(response.status, text, response.headers)
+    const error = parseError(response.status, await response.text(), response.headers)
     if (response.status === 401 && options.authRedirect !== false) hooks.onUnauthenticated()
     throw error
   }
+  return response
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json')
+  const text = response.status === 204 ? '' : await response.text()
   return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** The file name a Content-Disposition header gives: its RFC 5987 filename* (UTF-8), else its filename. */
+export function dispositionName(header: string | null, fallback: string): string {
+  if (!header) return fallback
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header)
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[2].trim())
+    } catch {
+      // A malformed name falls through to the plain one.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(header)
+  if (plain) return (plain[1] ?? plain[2]).replace(/\\(.)/g, '$1').trim()
+  return fallback
+}
+
+/** Fetches a file the API makes (a workbook), with the name the server gives it. */
+export async function download(path: string, query?: object): Promise<Download> {
+  const response = await send('GET', path, { query }, '*/*')
+  return { blob: await response.blob(), name: dispositionName(response.headers.get('Content-Disposition'), 'download') }
 }
 
 export const http = {
   get: <T>(path: string, query?: object, options?: RequestOptions) => request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  /** Posts a file as the body itself. */
+  upload: <T>(path: string, file: Blob, query?: object) => request<T>('POST', path, { file, query }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
