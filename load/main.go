@@ -21,6 +21,8 @@ import (
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -36,6 +38,8 @@ type config struct {
 	listed int
 	// self is this program, started again with -baseline.
 	self string
+	// only names the scenarios to run (as -only lists them); empty runs them all.
+	only []string
 }
 
 func main() {
@@ -50,6 +54,7 @@ func main() {
 	baseline := fs.Bool("baseline", false, "serve the bare baseline handlers instead (started by the load itself)")
 	addr := fs.String("addr", "", "with -baseline: the address to listen on")
 	db := fs.String("db", "", "with -baseline: the database, as LEITAI_DB")
+	only := fs.String("only", "", "run only these scenarios, comma-separated: "+strings.Join(scenarioNames(), ", "))
 	fs.Parse(os.Args[1:])
 
 	if *baseline {
@@ -65,6 +70,15 @@ func main() {
 		os.Exit(1)
 	}
 	cfg := config{server: *server, duration: *duration, enterprises: *enterprises, listed: *listed, self: self}
+	if *only != "" {
+		cfg.only = strings.Split(*only, ",")
+		for _, name := range cfg.only {
+			if !slices.Contains(scenarioNames(), name) {
+				fmt.Fprintf(os.Stderr, "load: no scenario %q; -only takes %s\n", name, strings.Join(scenarioNames(), ", "))
+				os.Exit(2)
+			}
+		}
+	}
 	if *short {
 		cfg.duration, cfg.listed = 2*time.Second, 600
 	}

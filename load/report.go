@@ -19,6 +19,9 @@ type row struct {
 	// stored is "n = m" (answered 201 = stored) for the scenarios that write.
 	stored string
 	peakKB int
+	// cpu is the processor time the server used during the scenario (the
+	// database's too on SQLite, which runs inside it; not MySQL's).
+	cpu time.Duration
 	// ratio is against the baseline, or against the probe alone.
 	ratio string
 	// logins may be shed with 503 and Retry-After; nothing else may.
@@ -82,15 +85,19 @@ func rate(v float64) string {
 
 // printTable writes the rows as a Markdown table.
 func printTable(w io.Writer, rows []row) {
-	table := [][]string{{"scenario", "server", "load", "answers", "ok/s", "p50", "p99", "statuses", "2xx = stored", "peak MB", "ratio"}}
+	table := [][]string{{"scenario", "server", "load", "answers", "ok/s", "p50", "p99", "statuses", "2xx = stored", "peak MB", "CPU/answer", "ratio"}}
 	for _, r := range rows {
 		peak := ""
 		if r.peakKB > 0 {
 			peak = fmt.Sprintf("%.0f", float64(r.peakKB)/1024)
 		}
 		answers := len(r.t.latencies) + r.t.noAnswer
+		perAnswer := ""
+		if r.cpu > 0 && answers > 0 {
+			perAnswer = fmt.Sprintf("%.2f ms", float64(r.cpu)/float64(answers)/float64(time.Millisecond))
+		}
 		table = append(table, []string{r.scenario, r.server, r.load, fmt.Sprint(answers), rate(r.t.okPerSecond()),
-			millis(r.t.percentile(0.5)), millis(r.t.percentile(0.99)), r.t.statusText(), r.stored, peak, r.ratio})
+			millis(r.t.percentile(0.5)), millis(r.t.percentile(0.99)), r.t.statusText(), r.stored, peak, perAnswer, r.ratio})
 	}
 	widths := make([]int, len(table[0]))
 	for _, line := range table {

@@ -12,7 +12,7 @@ import (
 	"gorm.io/gorm"
 )
 
-// The loads of a contest day, as the issue measured them.
+// The loads of a contest day.
 const (
 	registrationClients = 200
 	registrationRate    = 100 // per second, open loop
@@ -39,9 +39,14 @@ type run struct {
 	failures []string
 }
 
-// scenarios are run in this order; each adds its rows.
+// scenarioNames are what -only chooses from, in the order scenarios runs them.
+func scenarioNames() []string {
+	return []string{"register", "fixed-rate", "quota", "entrants", "people", "logins", "probe", "marks"}
+}
+
+// scenarios are run in this order, or those of them the run chose; each adds its rows.
 func (r *run) scenarios() []func(context.Context) error {
-	return []func(context.Context) error{
+	all := []func(context.Context) error{
 		r.registerFlatOut,
 		r.registerAtFixedRate,
 		r.quotaRace,
@@ -51,6 +56,16 @@ func (r *run) scenarios() []func(context.Context) error {
 		r.probeDuringLogins,
 		r.marks,
 	}
+	if len(r.cfg.only) == 0 {
+		return all
+	}
+	var chosen []func(context.Context) error
+	for i, name := range scenarioNames() {
+		if slices.Contains(r.cfg.only, name) {
+			chosen = append(chosen, all[i])
+		}
+	}
+	return chosen
 }
 
 func (r *run) fail(format string, args ...any) {
@@ -76,7 +91,7 @@ func (r *run) enterprisesOn(p *process) []*session {
 	return out
 }
 
-// measure drives one server, with its peak memory from this scenario only
+// measure drives one server, with its peak memory and processor time from this scenario only
 // and, when event is set, a check that every entry answered 201 was stored
 // and nothing else was.
 func (r *run) measure(scenario, load string, p *process, event uint, drive func(p *process) *tally) (row, error) {
@@ -90,8 +105,9 @@ func (r *run) measure(scenario, load string, p *process, event uint, drive func(
 	if err := p.resetPeak(); err != nil {
 		return row{}, err
 	}
+	cpu := p.cpuTime()
 	t := drive(p)
-	rw := row{scenario: scenario, server: p.name, load: load, t: t, peakKB: p.peakKB()}
+	rw := row{scenario: scenario, server: p.name, load: load, t: t, peakKB: p.peakKB(), cpu: p.cpuTime() - cpu}
 	if !p.alive() {
 		r.fail("%s: %s exited during the scenario", scenario, p.name)
 	}

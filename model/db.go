@@ -165,7 +165,11 @@ func Connect(loc Location) (*gorm.DB, error) {
 				return nil, fmt.Errorf("create database directory: %w", err)
 			}
 		}
-		db, err = gorm.Open(gormlite.Open(loc.DSN), cfg)
+		sqlDB, err := openSQLite(loc.DSN)
+		if err != nil {
+			return nil, err
+		}
+		db, err = gorm.Open(gormlite.OpenDB(sqlDB), cfg)
 	case MySQL:
 		db, err = gorm.Open(mysql.Open(loc.DSN), cfg)
 	default:

@@ -316,10 +316,15 @@ func (s *Service) marker(ctx context.Context, c Caller, ev model.Event, stage st
 	if err != nil {
 		return d, err
 	}
-	if !ok || !marks(d.Duty) || !slices.Contains(stagesOf(d), stage) {
-		return d, forbidden()
+	return d, marksStage(d, ok, stage)
+}
+
+// marksStage refuses a duty, if found, that does not mark the stage.
+func marksStage(d model.PanelMember, found bool, stage string) error {
+	if !found || !marks(d.Duty) || !slices.Contains(stagesOf(d), stage) {
+		return forbidden()
 	}
-	return d, nil
+	return nil
 }
 
 // notRecused limits entrants to those a judge may see and mark: none of its

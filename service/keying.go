@@ -154,22 +154,17 @@ func (s *Service) openPaper(ctx context.Context, c Caller, eventID uint, stage s
 	if !pc.found {
 		return pc, nil
 	}
-	if pc.paper, err = s.paperOf(ctx, pc.sheet.ID, false); err != nil || pc.paper == nil {
+	if pc.paper, err = s.paperOf(ctx, pc.sheet.ID); err != nil || pc.paper == nil {
 		return pc, err
 	}
 	err = s.conn(ctx).Preload("Clerk").Where("paper_sheet_id = ?", pc.paper.ID).Order("round").Find(&pc.keyings).Error
 	return pc, err
 }
 
-// paperOf finds the paper sheet a judge's sheet is kept on, if any; locking
-// reads what is committed now on MySQL, whatever the transaction saw before.
-func (s *Service) paperOf(ctx context.Context, sheetID uint, locking bool) (*model.PaperSheet, error) {
-	q := s.conn(ctx)
-	if locking && s.onMySQL(ctx) {
-		q = q.Clauses(shareLock{})
-	}
+// paperOf finds the paper sheet a judge's sheet is kept on, if any.
+func (s *Service) paperOf(ctx context.Context, sheetID uint) (*model.PaperSheet, error) {
 	var rows []model.PaperSheet
-	if err := q.Where("sheet_id = ?", sheetID).Limit(1).Find(&rows).Error; err != nil || len(rows) == 0 {
+	if err := s.conn(ctx).Where("sheet_id = ?", sheetID).Limit(1).Find(&rows).Error; err != nil || len(rows) == 0 {
 		return nil, err
 	}
 	return &rows[0], nil
@@ -177,22 +172,8 @@ func (s *Service) paperOf(ctx context.Context, sheetID uint, locking bool) (*mod
 
 // onPaper tells whether a judge's sheet is kept on paper.
 func (s *Service) onPaper(ctx context.Context, sheetID uint) (bool, error) {
-	p, err := s.paperOf(ctx, sheetID, false)
+	p, err := s.paperOf(ctx, sheetID)
 	return p != nil, err
-}
-
-// notOnPaper refuses a judge's own write to a sheet kept on paper. The
-// caller holds the sheet's row, so that a clerk starting to key it waits for
-// the write, or the write sees the start.
-func (s *Service) notOnPaper(ctx context.Context, sheetID uint) error {
-	p, err := s.paperOf(ctx, sheetID, true)
-	if err != nil {
-		return err
-	}
-	if p != nil {
-		return conflict("sheet_on_paper")
-	}
-	return nil
 }
 
 // ownRound is the caller's round of the paper sheet.

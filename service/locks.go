@@ -98,6 +98,14 @@ func (s *Service) lockEvents(ctx context.Context, contestID uint) ([]model.Event
 // name and step, holding the event's row shared until the transaction ends
 // (see the list above).
 func (s *Service) judgingEvent(ctx context.Context, id uint) (model.Event, model.Contest, error) {
+	ev, ct, _, _, err := s.judgingEventAs(ctx, id, Caller{})
+	return ev, ct, err
+}
+
+// judgingEventAs is judgingEvent with, for a judge, its duty in the event
+// (found tells whether it has one) read by the same statement: the hottest
+// request, saving a mark, starts here.
+func (s *Service) judgingEventAs(ctx context.Context, id uint, c Caller) (ev model.Event, ct model.Contest, duty model.PanelMember, found bool, err error) {
 	q := s.conn(ctx)
 	if s.onMySQL(ctx) {
 		q = q.Clauses(shareLock{})
@@ -106,11 +114,27 @@ func (s *Service) judgingEvent(ctx context.Context, id uint) (model.Event, model
 		model.Event
 		ContestName   string
 		ContestStatus string
+		DutyID        *uint
+		DutyDuty      *string
+		DutyStages    *string
+		DutyVersion   *int
 	}
-	err := q.Table("events").Select("events.*, contests.name AS contest_name, contests.status AS contest_status").
-		Joins("JOIN contests ON contests.id = events.contest_id").Where("events.id = ?", id).Limit(1).Scan(&row).Error
+	q = q.Table("events").Joins("JOIN contests ON contests.id = events.contest_id")
+	if c.Role == model.RoleJudge {
+		q = q.Select("events.*, contests.name AS contest_name, contests.status AS contest_status, "+
+			"panel_members.id AS duty_id, panel_members.duty AS duty_duty, panel_members.stages AS duty_stages, panel_members.version AS duty_version").
+			Joins("LEFT JOIN panel_members ON panel_members.event_id = events.id AND panel_members.account_id = ?", c.AccountID)
+	} else {
+		q = q.Select("events.*, contests.name AS contest_name, contests.status AS contest_status")
+	}
+	err = q.Where("events.id = ?", id).Limit(1).Scan(&row).Error
 	if err == nil && row.ID == 0 {
 		err = notFound("event")
 	}
-	return row.Event, model.Contest{ID: row.ContestID, Name: row.ContestName, Status: row.ContestStatus}, err
+	ct = model.Contest{ID: row.ContestID, Name: row.ContestName, Status: row.ContestStatus}
+	if row.DutyID != nil {
+		duty = model.PanelMember{ID: *row.DutyID, EventID: row.ID, AccountID: c.AccountID, Duty: *row.DutyDuty, Stages: *row.DutyStages, Version: *row.DutyVersion}
+		found = true
+	}
+	return row.Event, ct, duty, found, err
 }

@@ -374,11 +374,8 @@ func (s *Service) holdsOn(ctx context.Context, eventID uint, stage string, judge
 // writeOverseenMark is writeMark under oversight: a cell the judges this one
 // replaced had marked is closed; a sheet reopened for re-marks takes only
 // the cells asked; a changed or confirmed mark settles the requests on its cell.
-func (s *Service) writeOverseenMark(ctx context.Context, c Caller, sc sheetContext, sheet model.Sheet, cell markCell, in MarkInput) (SheetMark, error) {
-	h, err := s.holdsOn(ctx, sheet.EventID, sheet.Stage, sheet.JudgeID)
-	if err != nil {
-		return SheetMark{}, err
-	}
+func (s *Service) writeOverseenMark(ctx context.Context, c Caller, sc sheetContext, h judgeSheet, cell markCell, in MarkInput) (SheetMark, error) {
+	sheet := h.Sheet
 	criterionName := in.Criterion
 	if i := slices.IndexFunc(sc.criteria, func(cr Criterion) bool { return cr.Code == in.Criterion }); i >= 0 {
 		criterionName = sc.criteria[i].Name

@@ -252,7 +252,7 @@ func (s *Service) SettleDifference(ctx context.Context, c Caller, eventID uint, 
 // both rounds, for the clerks who keyed them and with their values, while
 // the values settled from the paper go, since the paper may have changed.
 func (s *Service) reopenPaper(ctx context.Context, sheetID uint) error {
-	p, err := s.paperOf(ctx, sheetID, false)
+	p, err := s.paperOf(ctx, sheetID)
 	if err != nil || p == nil {
 		return err
 	}

@@ -131,12 +131,11 @@ type sheetContext struct {
 // only while judging lasts.
 func (s *Service) openSheet(ctx context.Context, c Caller, eventID uint, stage string, write bool) (sheetContext, error) {
 	var sc sheetContext
-	ev, ct, err := s.judgingEvent(ctx, eventID)
+	ev, ct, duty, found, err := s.judgingEventAs(ctx, eventID, c)
 	if err != nil {
 		return sc, err
 	}
-	duty, err := s.marker(ctx, c, ev, stage)
-	if err != nil {
+	if err := marksStage(duty, found, stage); err != nil {
 		return sc, err
 	}
 	st, crit, err := eventStageCriteria(ev, stage)
@@ -180,21 +179,30 @@ func (s *Service) sheetEntrants(ctx context.Context, c Caller, eventID uint) *go
 		Where("entrants.id NOT IN (?)", declared))
 }
 
-// judgeSheet is a judge's sheet with whether its stage is signed off.
+// judgeSheet is a judge's sheet with what holds it: whether its stage is
+// signed off, whether it is kept on paper, how many judges its judge
+// replaces and how many of its cells are asked to be marked again.
 type judgeSheet struct {
 	model.Sheet
 	SignedOff bool
+	OnPaper   bool
+	Replaces  int64
+	Remarks   int64
 }
 
-// findSheet loads a judge's sheet row, if it has one yet, with whether its
-// stage is signed off; locking, on MySQL, holds the row until the transaction ends.
+// findSheet loads a judge's sheet row, if it has one yet, with what holds it;
+// locking, on MySQL, holds the row until the transaction ends.
 func (s *Service) findSheet(ctx context.Context, eventID uint, stage string, judgeID uint, locking clause.Expression) (judgeSheet, bool, error) {
 	q := s.conn(ctx)
 	if locking != nil && s.onMySQL(ctx) {
 		q = q.Clauses(locking)
 	}
 	var rows []judgeSheet
-	err := q.Table("sheets").Select("sheets.*, EXISTS (SELECT 1 FROM stage_signoffs WHERE stage_signoffs.event_id = sheets.event_id AND stage_signoffs.stage = sheets.stage) AS signed_off").
+	err := q.Table("sheets").Select(`sheets.*,
+		EXISTS (SELECT 1 FROM stage_signoffs WHERE stage_signoffs.event_id = sheets.event_id AND stage_signoffs.stage = sheets.stage) AS signed_off,
+		EXISTS (SELECT 1 FROM paper_sheets WHERE paper_sheets.sheet_id = sheets.id) AS on_paper,
+		(SELECT COUNT(*) FROM judge_replacements r WHERE r.event_id = sheets.event_id AND r.stage = sheets.stage AND r.replacement_id = sheets.judge_id) AS replaces,
+		(SELECT COUNT(*) FROM remark_requests q WHERE q.event_id = sheets.event_id AND q.stage = sheets.stage AND q.judge_id = sheets.judge_id AND q.settled_at IS NULL) AS remarks`).
 		Where("sheets.event_id = ? AND sheets.stage = ? AND sheets.judge_id = ?", eventID, stage, judgeID).Limit(1).Scan(&rows).Error
 	if err != nil || len(rows) == 0 {
 		return judgeSheet{}, false, err
@@ -327,10 +335,10 @@ func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage st
 		case sheet.SubmittedAt != nil:
 			return conflict("sheet_submitted")
 		}
-		if err := s.notOnPaper(ctx, sheet.ID); err != nil {
-			return err
+		if sheet.OnPaper {
+			return conflict("sheet_on_paper")
 		}
-		out, err = s.writeOverseenMark(ctx, c, sc, sheet.Sheet, cell, in)
+		out, err = s.writeOverseenMark(ctx, c, sc, sheet, cell, in)
 		return err
 	})
 	return out, err
@@ -403,7 +411,14 @@ func (s *Service) markCell(ctx context.Context, c Caller, sc sheetContext, in Ma
 // marks under way and no mark lands on a submitted sheet. The row is written
 // before it is read: a locking read of a row not there yet would lock the gap
 // where it goes, and two first marks of one sheet would then deadlock on it.
+// SQLite writes one transaction at a time, so there it is read first and
+// written only when it is not there yet.
 func (s *Service) sheetFor(ctx context.Context, eventID uint, stage string, judgeID uint) (judgeSheet, error) {
+	if !s.onMySQL(ctx) {
+		if sheet, found, err := s.findSheet(ctx, eventID, stage, judgeID, nil); found || err != nil {
+			return sheet, err
+		}
+	}
 	now := s.now()
 	row := model.Sheet{EventID: eventID, Stage: stage, JudgeID: judgeID, Version: 1, CreatedAt: now, UpdatedAt: now}
 	if err := s.conn(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
@@ -458,8 +473,8 @@ func (s *Service) SubmitSheet(ctx context.Context, c Caller, eventID uint, stage
 		case sheet.SubmittedAt != nil:
 			return conflict("sheet_submitted")
 		}
-		if err := s.notOnPaper(ctx, sheet.ID); err != nil {
-			return err
+		if sheet.OnPaper {
+			return conflict("sheet_on_paper")
 		}
 		if err := s.remarksSettled(ctx, sc, sheet.Sheet); err != nil {
 			return err
