@@ -408,11 +408,14 @@ func (s *Service) markCell(ctx context.Context, c Caller, sc sheetContext, in Ma
 
 // sheetFor loads the judge's sheet, making it on its first mark, and holds
 // its row on MySQL until the transaction ends, so that a submission waits for
-// marks under way and no mark lands on a submitted sheet. The row is written
-// before it is read: a locking read of a row not there yet would lock the gap
-// where it goes, and two first marks of one sheet would then deadlock on it.
-// SQLite writes one transaction at a time, so there it is read first and
-// written only when it is not there yet.
+// marks under way and no mark lands on a submitted sheet. On MySQL the row is
+// written before it is read: a locking read of a row not there yet would lock
+// the gap where it goes, and two first marks of one sheet would then deadlock
+// inserting it; the write also holds the row exclusively, so one judge's
+// marks go one at a time and two copies of one new mark (a retry racing its
+// original) cannot deadlock on the mark's row either. SQLite writes one
+// transaction at a time, so there the sheet is read first and written only
+// when it is not there yet.
 func (s *Service) sheetFor(ctx context.Context, eventID uint, stage string, judgeID uint) (judgeSheet, error) {
 	if !s.onMySQL(ctx) {
 		if sheet, found, err := s.findSheet(ctx, eventID, stage, judgeID, nil); found || err != nil {
