@@ -81,4 +81,3 @@ func (h *handlers) uploadScores(c *gin.Context, eventID, judgeID uint) {
 	job, err := h.svc.CheckScoreImport(c, caller(c), eventID, c.Param("stage"), judgeID, q.FileName, content, langOf(c))
 	respond(h, c, http.StatusCreated, job, err)
 }
-
