@@ -178,6 +178,12 @@ func TestScoreImport_AJudgesSheetIsItsMarksAllOrNothingAndAgainChangesNothing(t 
 		if changes != 4 {
 			t.Errorf("%d mark changes, want 3 marks and 1 correction", changes)
 		}
+		// Another judge's workbook of the same stage does not go into this judge's sheet.
+		other := s.login(f.recused.Username, fixturePwd)
+		judge.must(201, "POST", path, fillScores(t, other.download(sheetPath(f.fitter, "practical", "/workbook")), values), &j)
+		if j.Status != "invalid" || len(j.Problems) != 1 || !strings.Contains(j.Problems[0].Message, "另一张评分表") {
+			t.Errorf("another judge's sheet: %+v", j)
+		}
 		// The job is the judge's own: the chief judge does not see it.
 		s.login(f.chief.Username, fixturePwd).must(403, "GET", importPath(j, ""), nil, nil)
 		// A submitted sheet takes no import.
