@@ -1,7 +1,6 @@
 package api
 
 import (
-	"io"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -73,9 +72,8 @@ func (h *handlers) uploadScores(c *gin.Context, eventID, judgeID uint) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	content, err := io.ReadAll(c.Request.Body)
-	if err != nil {
-		h.fail(c, err)
+	content, ok := h.uploaded(c)
+	if !ok {
 		return
 	}
 	job, err := h.svc.CheckScoreImport(c, caller(c), eventID, c.Param("stage"), judgeID, q.FileName, content, langOf(c))

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"encoding/json"
 
 	"leitai/model"
 )
@@ -30,4 +31,15 @@ func (s *Service) runImport(ctx context.Context, c Caller, j model.ImportJob, p 
 		return s.importScores(ctx, c, j, p)
 	}
 	return s.importRegistrations(ctx, c, j, p)
+}
+
+// markImported records that a job was written, with what each row did.
+func (s *Service) markImported(ctx context.Context, j model.ImportJob, result *importResult, counts map[string]int) error {
+	raw, err := json.Marshal(result)
+	if err != nil {
+		return err
+	}
+	return s.updateVersioned(ctx, &model.ImportJob{}, j.ID, j.Version, map[string]any{"status": ImportImported, "rows_done": result.Rows,
+		"created_count": counts[ActionCreate], "updated_count": counts[ActionUpdate],
+		"unchanged_count": counts[ActionUnchanged], "result": string(raw), "finished_at": s.now()})
 }

@@ -196,13 +196,7 @@ func (s *Service) importRegistrations(ctx context.Context, c Caller, j model.Imp
 		if err := s.applyRegistrations(ctx, c, j, plan, p); err != nil {
 			return err
 		}
-		raw, err := json.Marshal(result)
-		if err != nil {
-			return err
-		}
-		return s.updateVersioned(ctx, &model.ImportJob{}, j.ID, j.Version, map[string]any{"status": ImportImported, "rows_done": result.Rows,
-			"created_count": plan.counts[ActionCreate], "updated_count": plan.counts[ActionUpdate],
-			"unchanged_count": plan.counts[ActionUnchanged], "result": string(raw), "finished_at": s.now()})
+		return s.markImported(ctx, j, result, plan.counts)
 	})
 }
 

@@ -238,12 +238,6 @@ func (s *Service) importScores(ctx context.Context, c Caller, j model.ImportJob,
 		if result.ProblemsTotal > 0 || plan.digest != j.Digest {
 			return conflict("import_changed_scores")
 		}
-		raw, err := json.Marshal(result)
-		if err != nil {
-			return err
-		}
-		return s.updateVersioned(ctx, &model.ImportJob{}, j.ID, j.Version, map[string]any{"status": ImportImported, "rows_done": result.Rows,
-			"created_count": plan.counts[ActionCreate], "updated_count": plan.counts[ActionUpdate],
-			"unchanged_count": plan.counts[ActionUnchanged], "result": string(raw), "finished_at": s.now()})
+		return s.markImported(ctx, j, result, plan.counts)
 	})
 }
