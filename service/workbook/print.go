@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
@@ -188,12 +187,8 @@ func (p PrintSheet) checkColumn(f *excelize.File, c PrintColumn, col string) err
 		}
 	case k.Formula != "":
 		dv.Type = "custom"
-		// The rule goes into the sheet's XML as it is: its quotes and ampersands escaped.
-		var formula strings.Builder
-		if err := xml.EscapeText(&formula, []byte(strings.ReplaceAll(k.Formula, "{cell}", fmt.Sprintf("%s%d", col, first)))); err != nil {
-			return err
-		}
-		dv.Formula1 = formula.String()
+		// The rule goes into the sheet's XML as it is, escaped as excelize escapes its own.
+		dv.Formula1 = formulaEscaper.Replace(strings.ReplaceAll(k.Formula, "{cell}", fmt.Sprintf("%s%d", col, first)))
 	}
 	if k.Error != "" {
 		dv.SetError(excelize.DataValidationErrorStyleStop, c.Header, k.Error)
@@ -261,6 +256,9 @@ func (p PrintSheet) pageSetup(f *excelize.File, head int) error {
 	}
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$%d", p.Sheet, head), Scope: p.Sheet})
 }
+
+// formulaEscaper escapes a rule's text for the sheet's XML.
+var formulaEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // a4 is the paper size code of A4 in a page setup.
 const a4 = 9
