@@ -73,7 +73,7 @@ func (s *Service) writeScoreCells(ctx context.Context, c Caller, j model.ImportJ
 			if len(se.Fields) > 0 {
 				text = se.Fields[0].Text
 			}
-			result.add(sheetProblem{Row: sc.Row, Column: sc.Column, Value: sc.Value, Text: bothOf(text)})
+			result.add(sheetProblem{Row: sc.Row, Column: sc.Column, Header: sc.Header, Value: sc.Value, Text: bothOf(text)})
 			continue
 		}
 		if err != nil {

@@ -37,6 +37,7 @@ type scoreCell struct {
 	Criterion string `json:"k"`
 	Points    Points `json:"p"`
 	Value     string `json:"v"`
+	Header    string `json:"h"`
 }
 
 // CheckScoreImport reads a filled-in score sheet of a stage: the caller's own
@@ -179,7 +180,8 @@ func (s *Service) readScoreSheet(ctx context.Context, c Caller, job model.Import
 				bad(row.Number, col, value, *problem)
 				continue
 			}
-			cells = append(cells, scoreCell{Row: row.Number, Column: col, Number: shown, Criterion: cr.Code, Points: points, Value: value})
+			cells = append(cells, scoreCell{Row: row.Number, Column: col, Number: shown, Criterion: cr.Code, Points: points, Value: value,
+				Header: headerText(col)})
 		}
 	}
 	if err := rows.Err(); err != nil {
