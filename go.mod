@@ -5,6 +5,7 @@ go 1.26.8
 ignore ./frontend/node_modules
 
 require (
+	github.com/6tail/lunar-go v1.4.7
 	github.com/getkin/kin-openapi v0.153.0
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-gormigrate/gormigrate/v2 v2.1.7

@@ -52,9 +52,8 @@ func (h *handlers) checkRegistrationImport(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	content, err := io.ReadAll(c.Request.Body)
-	if err != nil {
-		h.fail(c, err)
+	content, ok := h.uploaded(c)
+	if !ok {
 		return
 	}
 	job, err := h.svc.CheckRegistrationImport(c, caller(c), id, q.EventID, q.FileName, content, langOf(c))
@@ -90,6 +89,16 @@ func (h *handlers) commitImport(c *gin.Context) {
 	}
 	job, err := h.svc.CommitImport(c, caller(c), id, req.Version, langOf(c))
 	respond(h, c, http.StatusOK, job, err)
+}
+
+// uploaded reads the file that is the request's body, within its route's bound.
+func (h *handlers) uploaded(c *gin.Context) ([]byte, bool) {
+	content, err := io.ReadAll(c.Request.Body)
+	if err != nil {
+		h.fail(c, err)
+		return nil, false
+	}
+	return content, true
 }
 
 // sendFile answers a workbook to download under its name, or the error.

@@ -71,6 +71,24 @@ var judgingCases = []judgingCase{
 	// A judge's sheet, read-only, for those who lead the event.
 	{route: "GET /api/v1/events/:id/sheets/:stage/judges/:judge", path: "/api/v1/events/{fitter}/sheets/practical/judges/{judge}",
 		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403}},
+	// Score sheets as workbooks: a judge's own, and any judge's for those who lead the event and its clerks …
+	{route: "GET /api/v1/events/:id/sheets/:stage/workbook", path: "/api/v1/events/{fitter}/sheets/practical/workbook",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403}},
+	{route: "GET /api/v1/events/:id/sheets/:stage/judges/:judge/workbook", path: "/api/v1/events/{fitter}/sheets/practical/judges/{judge}/workbook",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 200, 200, 200}},
+	// … the check-in list for the check-in desk, the draw list for the organisers alone …
+	{route: "GET /api/v1/events/:id/check-in/workbook", path: "/api/v1/events/{fitter}/check-in/workbook",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 200, 403, 403, 403, 403}},
+	{route: "GET /api/v1/events/:id/draw/workbook", path: "/api/v1/events/{fitter}/draw/workbook",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
+	// … a judge imports its own sheet; a clerk its round of a paper sheet, here submitted
+	// already (paperTheory), or not started by the third clerk.
+	{route: "POST /api/v1/events/:id/sheets/:stage/imports", path: "/api/v1/events/{fitter}/sheets/practical/imports",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 201, 201, 403, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any { return []byte("抽签号,实操作业\n" + f.numberC + ",80\n") }},
+	{route: "POST /api/v1/events/:id/sheets/:stage/judges/:judge/keying/imports", path: "/api/v1/events/{fitter}/sheets/theory/judges/{judge}/keying/imports",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409, 409, 404},
+		body: func(f judgingFixture) any { return []byte("抽签号,理论知识考试\n" + f.numberC + ",72\n") }},
 	// Enterprise C's entrant is on every practical sheet of 钳工 …
 	{route: "PUT /api/v1/events/:id/sheets/:stage/marks", path: "/api/v1/events/{fitter}/sheets/practical/marks",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403},

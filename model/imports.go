@@ -5,10 +5,13 @@ import "time"
 // ImportJob is one spreadsheet uploaded for import: checked first, then
 // imported all at once or not at all.
 type ImportJob struct {
-	ID             uint
-	Kind           string
-	ContestID      uint
-	EventID        *uint
+	ID        uint
+	Kind      string
+	ContestID uint
+	EventID   *uint
+	// Stage and JudgeID name the judge's sheet of a score import.
+	Stage          string
+	JudgeID        *uint
 	OrganisationID uint
 	AccountID      uint
 	FileName       string

@@ -344,8 +344,13 @@ func (c Caller) registersFor(ct model.Contest, o model.Organisation) bool {
 
 // ownsImport tells whether the caller may see and carry on an import job:
 // an account of the enterprise, or of the union, that made it, in a role that
-// imports. The job holds workers' details in full, which nobody else sees.
+// imports. The job holds workers' details in full, which nobody else sees. A
+// score sheet's job is the account's that uploaded it.
 func (c Caller) ownsImport(j model.ImportJob) bool {
+	if j.Kind != ImportRegistrations {
+		// A score sheet is its judge's, or its clerk's, own.
+		return c.AccountID == j.AccountID
+	}
 	importsRole := c.Role == model.RoleEnterprise || c.Role == model.RoleOrganiser || c.Role == model.RoleAdmin
 	return importsRole && c.OrganisationID == j.OrganisationID
 }

@@ -283,8 +283,10 @@ func (s *Service) ImportReport(ctx context.Context, c Caller, id uint, lang Lang
 		marks[i] = workbook.Mark{Row: p.Row, Column: p.Column, Text: p.Text.in(lang)}
 	}
 	sheet := r.Sheet
-	if sheet == "" {
+	if sheet == "" && j.Kind == ImportRegistrations {
 		sheet = T("sheet_registration").In(lang)
+	} else if sheet == "" {
+		sheet = T("sheet_scores").In(lang)
 	}
 	report := workbook.Report{Sheet: sheet, HeaderRow: max(r.HeaderRow, 1), ProblemColumn: r.Width + 1,
 		ProblemHeader: T("col_problems").In(lang), Author: T("app_name").In(lang)}

@@ -46,62 +46,17 @@ func (s *Service) CheckRegistrationImport(ctx context.Context, c Caller, contest
 	if err := s.registrationOpen(ct); err != nil {
 		return ImportJob{}, err
 	}
-	if len(content) > MaxImportBytes {
-		return ImportJob{}, &Error{Kind: KindTooLarge, Code: "too_large", Text: T("too_large", MaxImportBytes/1024)}
-	}
-	book, err := workbook.Open(content, importLimits())
-	if err != nil {
-		return ImportJob{}, fileError(err)
-	}
-	if len(content) <= s.backgroundImportBytes {
-		defer func() { _ = book.Close() }()
-		result, plan, packed, err := s.checkRegistrations(ctx, job, im, book, nil)
-		if err != nil {
-			return ImportJob{}, err
-		}
-		settleCheck(&job, result, plan, packed, s.now())
-		if err := s.saveImportJob(ctx, c, &job, result); err != nil {
-			return ImportJob{}, err
-		}
-		return s.showImport(job, lang)
-	}
-	if err := s.saveImportJob(ctx, c, &job, nil); err != nil {
-		_ = book.Close()
-		return ImportJob{}, err
-	}
-	s.startImport(ctx, job.ID, func(ctx context.Context, p *importProgress) error {
-		defer func() { _ = book.Close() }()
+	return s.checkImportFile(ctx, c, job, content, lang, func(ctx context.Context, book *workbook.Book, p *importProgress) (checkOutcome, error) {
 		result, plan, packed, err := s.checkRegistrations(ctx, job, im, book, p)
 		if err != nil {
-			return err
+			return checkOutcome{}, err
 		}
-		checked := job
-		settleCheck(&checked, result, plan, packed, s.now())
-		raw, err := json.Marshal(result)
-		if err != nil {
-			return err
+		o := checkOutcome{result: result, packed: packed}
+		if plan != nil {
+			o.digest, o.counts = plan.digest, plan.counts
 		}
-		return s.tx(ctx, func(ctx context.Context) error {
-			return s.updateVersioned(ctx, &model.ImportJob{}, job.ID, job.Version, map[string]any{"status": checked.Status,
-				"rows_total": result.Rows, "digest": checked.Digest, "created_count": checked.CreatedCount, "updated_count": checked.UpdatedCount,
-				"unchanged_count": checked.UnchangedCount, "checked_rows": checked.CheckedRows, "result": string(raw), "finished_at": checked.FinishedAt})
-		})
+		return o, nil
 	})
-	return s.showImport(job, lang)
-}
-
-// settleCheck records in a job what checking its file found, with the rows
-// that passed when they all did.
-func settleCheck(job *model.ImportJob, result *importResult, plan *importPlan, packed []byte, now time.Time) {
-	job.Status = ImportChecked
-	if result.ProblemsTotal > 0 {
-		job.Status = ImportInvalid
-	} else {
-		job.Digest, job.CheckedRows = plan.digest, packed
-		job.CreatedCount, job.UpdatedCount, job.UnchangedCount = plan.counts[ActionCreate], plan.counts[ActionUpdate], plan.counts[ActionUnchanged]
-	}
-	job.RowsTotal = result.Rows
-	job.FinishedAt = &now
 }
 
 // checkRegistrations reads a job's file and works out what importing it
@@ -145,14 +100,7 @@ func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version i
 		case ImportInvalid, ImportFailed:
 			return conflict("import_has_problems")
 		}
-		ct, err := s.loadContest(ctx, j.ContestID)
-		if err != nil {
-			return err
-		}
-		if _, err := s.importerFor(ctx, c, ct); err != nil {
-			return err
-		}
-		if err := s.registrationOpen(ct); err != nil {
+		if err := s.mayImport(ctx, c, j); err != nil {
 			return err
 		}
 		if err := s.conn(ctx).Model(&model.ImportJob{}).Select("LENGTH(content)").Where("id = ?", j.ID).Scan(&size).Error; err != nil {
@@ -170,10 +118,10 @@ func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version i
 		return ImportJob{}, err
 	}
 	if size > s.backgroundImportBytes {
-		s.startImport(ctx, j.ID, func(ctx context.Context, p *importProgress) error { return s.importRegistrations(ctx, c, j, p) })
+		s.startImport(ctx, j.ID, func(ctx context.Context, p *importProgress) error { return s.runImport(ctx, c, j, p) })
 		return s.showImport(j, lang)
 	}
-	if err := s.importRegistrations(ctx, c, j, nil); err != nil {
+	if err := s.runImport(ctx, c, j, nil); err != nil {
 		s.failImport(ctx, j.ID, err)
 		return ImportJob{}, err
 	}
@@ -248,13 +196,7 @@ func (s *Service) importRegistrations(ctx context.Context, c Caller, j model.Imp
 		if err := s.applyRegistrations(ctx, c, j, plan, p); err != nil {
 			return err
 		}
-		raw, err := json.Marshal(result)
-		if err != nil {
-			return err
-		}
-		return s.updateVersioned(ctx, &model.ImportJob{}, j.ID, j.Version, map[string]any{"status": ImportImported, "rows_done": result.Rows,
-			"created_count": plan.counts[ActionCreate], "updated_count": plan.counts[ActionUpdate],
-			"unchanged_count": plan.counts[ActionUnchanged], "result": string(raw), "finished_at": s.now()})
+		return s.markImported(ctx, j, result, plan.counts)
 	})
 }
 

@@ -103,3 +103,32 @@ export function fillTemplate(template: Buffer, rows: Record<string, string>[]): 
   files.set('xl/worksheets/sheet1.xml', Buffer.from(sheet.replace('</sheetData>', `${xml}</sheetData>`), 'utf8'))
   return zip(files)
 }
+
+/** The texts of the first sheet's cells by reference (A1 …): shared strings, inline strings and numbers. */
+export function sheetCells(files: Map<string, Buffer>): Map<string, string> {
+  const strings = sharedStrings(files)
+  const sheet = files.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? ''
+  const cells = new Map<string, string>()
+  for (const c of sheet.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const body = c[3] ?? ''
+    const value = /<v>([^<]*)<\/v>/.exec(body)?.[1]
+    const inline = /<t[^>]*>([^<]*)<\/t>/.exec(body)?.[1]
+    if (/t="s"/.test(c[2]) && value !== undefined) cells.set(c[1], strings[Number(value)])
+    else if (inline !== undefined) cells.set(c[1], inline)
+    else if (value !== undefined) cells.set(c[1], value)
+  }
+  return cells
+}
+
+/** The workbook with cells of its first sheet written as inline strings over what they held, keeping their style. */
+export function fillCells(book: Buffer, values: Record<string, string>): Buffer {
+  const files = unzip(book)
+  let sheet = files.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? ''
+  for (const [ref, value] of Object.entries(values)) {
+    const cell = new RegExp(`<c r="${ref}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`)
+    if (!cell.test(sheet)) throw new Error(`the sheet has no cell ${ref}`)
+    sheet = sheet.replace(cell, (_m, attrs: string) => `<c r="${ref}"${attrs.replace(/\s*t="[^"]*"/, '')} t="inlineStr"><is><t>${escape(value)}</t></is></c>`)
+  }
+  files.set('xl/worksheets/sheet1.xml', Buffer.from(sheet, 'utf8'))
+  return zip(files)
+}

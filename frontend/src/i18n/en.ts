@@ -764,6 +764,22 @@ const en: Messages = {
     unexpected: 'The server gave an unexpected answer (HTTP {status})',
     sessionEnded: 'Your session has ended; please log in again',
   },
+  scoreSheets: {
+    download: 'Download the score sheet',
+    downloadCheckIn: 'Download the check-in list',
+    downloadDraw: 'Download the draw list',
+    import: 'Import a score sheet',
+    importTitle: 'Import a score sheet',
+    number: 'Number',
+    criteria: 'Criteria filled in',
+    checked: 'Checked, {rows} rows: importing fills in {created} rows, changes {updated} and leaves {unchanged} as they are. Check them, then import.',
+    invalid: '{problems} problems found; no mark was written. Correct them as listed, or download the file marked red, correct it and upload it again.',
+    imported: 'Imported: {created} rows filled in, {updated} changed, {unchanged} as they were.',
+    failed: 'The import did not finish and wrote no mark: {error}',
+    checking: 'Checking the file…',
+    importing: 'Importing…',
+    done: 'The score sheet is imported',
+  },
 }
 
 export default en

@@ -762,6 +762,22 @@ const zhCN = {
     unexpected: '服务器返回了意外的响应 (HTTP {status})',
     sessionEnded: '登录已失效，请重新登录',
   },
+  scoreSheets: {
+    download: '下载评分表',
+    downloadCheckIn: '下载检录表',
+    downloadDraw: '下载抽签表',
+    import: '导入评分表',
+    importTitle: '导入评分表',
+    number: '编号',
+    criteria: '填写的评分项',
+    checked: '检查通过，共 {rows} 行：导入后将新填 {created} 行，修改 {updated} 行，{unchanged} 行不变。请核对后确认导入。',
+    invalid: '发现 {problems} 处问题，没有写入任何分数。请按下表修改，或下载标红的文件修改后重新上传。',
+    imported: '导入完成：新填 {created} 行，修改 {updated} 行，{unchanged} 行不变。',
+    failed: '导入未完成，没有写入任何分数：{error}',
+    checking: '正在检查文件，请稍候。',
+    importing: '正在导入，请稍候。',
+    done: '评分表已导入',
+  },
 }
 
 export default zhCN
