@@ -122,6 +122,12 @@ var judgingCases = []judgingCase{
 		}},
 	{route: "GET /api/v1/contests/:id/progress", path: "/api/v1/contests/{judgingContest}/progress",
 		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403}},
+	// Every judge's marks of a stage, for those who lead the event.
+	{route: "POST /api/v1/exports", path: "/api/v1/exports",
+		want: [judgeCount]int{401, 201, 201, 403, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any {
+			return map[string]any{"kind": "scores", "event_id": f.fitter.ID, "stage": "practical"}
+		}},
 	// Only the chief judge signs off; here the judges have not submitted yet.
 	{route: "POST /api/v1/events/:id/stages/:stage/sign-off", path: "/api/v1/events/{fitter}/stages/practical/sign-off",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403, 403, 403}},
