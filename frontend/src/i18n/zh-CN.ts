@@ -700,6 +700,15 @@ const zhCN = {
     updateRegister: '用填写的信息更新名册并提交',
     registerFields: { name: '姓名', gender: '性别', mobile: '手机号', trade: '工种', skill_level: '技能等级', years_in_trade: '从业年限' },
   },
+  exports: {
+    registrations: '导出报名名单',
+    people: '导出职工名册',
+    scores: '导出评分汇总',
+    masked: '导出（身份证号码遮挡）',
+    full: '导出（含完整身份证号码）',
+    running: '正在导出：{done} / {rows} 行',
+    failed: '导出失败，请重新导出',
+  },
   imports: {
     title: 'Excel 批量报名',
     hint: '下载报名模板，每行填写一名参赛职工（仅限个人项目）后上传。上传后先检查整个文件并列出将新增、更新或不变的人员，确认后才导入；文件中有任何错误都不会写入。',
