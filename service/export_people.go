@@ -19,11 +19,11 @@ func (s *Service) peopleExport(ctx context.Context, c Caller, req ExportRequest,
 	if req.FullIDs && !c.exportsPeopleInFull() {
 		return exportPlan{}, &Error{Kind: KindForbidden, Code: "forbidden", Text: T("export_full_ids_forbidden")}
 	}
-	scope := func() *gorm.DB {
+	scope := func(ctx context.Context) *gorm.DB {
 		return c.scopeByOrganisation(s.conn(ctx).Model(&model.Person{}), "people.organisation_id")
 	}
 	var count int64
-	if err := scope().Count(&count).Error; err != nil {
+	if err := scope(ctx).Count(&count).Error; err != nil {
 		return exportPlan{}, err
 	}
 	tr := func(key string, args ...any) string { return T(key, args...).In(lang) }
@@ -39,7 +39,7 @@ func (s *Service) peopleExport(ctx context.Context, c Caller, req ExportRequest,
 		var lastID uint
 		for {
 			var batch []model.Person
-			if err := scope().Preload("Organisation").Where("people.id > ?", lastID).Order("people.id").Limit(exportBatch).Find(&batch).Error; err != nil {
+			if err := scope(ctx).Preload("Organisation").Where("people.id > ?", lastID).Order("people.id").Limit(exportBatch).Find(&batch).Error; err != nil {
 				return err
 			}
 			for _, person := range batch {

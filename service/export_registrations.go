@@ -39,7 +39,7 @@ func (s *Service) registrationsExport(ctx context.Context, c Caller, req ExportR
 	for _, ev := range events {
 		eventNames[ev.ID] = ev.Name
 	}
-	scope := func() *gorm.DB {
+	scope := func(ctx context.Context) *gorm.DB {
 		q := c.entrantScope(s.conn(ctx).Model(&model.Entrant{}).Where("entrants.contest_id = ? AND entrants.status <> ?", ct.ID, EntrantWithdrawn), ct)
 		if req.EventID != 0 {
 			q = q.Where("entrants.event_id = ?", req.EventID)
@@ -47,7 +47,7 @@ func (s *Service) registrationsExport(ctx context.Context, c Caller, req ExportR
 		return q
 	}
 	var count int64
-	if err := scope().Count(&count).Error; err != nil {
+	if err := scope(ctx).Count(&count).Error; err != nil {
 		return exportPlan{}, err
 	}
 	tr := func(key string, args ...any) string { return T(key, args...).In(lang) }
@@ -70,7 +70,7 @@ func (s *Service) registrationsExport(ctx context.Context, c Caller, req ExportR
 		var lastEvent, lastID uint
 		for {
 			var batch []model.Entrant
-			err := entrantsWithPeople(scope()).Where("(entrants.event_id > ? OR (entrants.event_id = ? AND entrants.id > ?))", lastEvent, lastEvent, lastID).
+			err := entrantsWithPeople(scope(ctx)).Where("(entrants.event_id > ? OR (entrants.event_id = ? AND entrants.id > ?))", lastEvent, lastEvent, lastID).
 				Order("entrants.event_id, entrants.id").Limit(exportBatch).Find(&batch).Error
 			if err != nil {
 				return err
