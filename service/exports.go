@@ -71,7 +71,11 @@ type ExportJob struct {
 }
 
 // exportPlan is an export the caller may have: the table to write, how many
-// rows it has, and how to write them.
+// rows it has, and how to write them. Each kind makes one, after checking
+// access, in a file of its own (export_registrations.go …); a new kind, such
+// as an event's results or a medal table, is one more such function and one
+// more case in StartExport: the jobs, the progress, the download, the frame
+// of the workbook and its guard against formulas are shared.
 type exportPlan struct {
 	table    workbook.Table
 	rows     int
