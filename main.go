@@ -57,6 +57,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err := svc.FailInterruptedImports(ctx); err != nil {
 		return err
 	}
+	if err := svc.FailInterruptedExports(ctx); err != nil {
+		return err
+	}
 	generated, err := svc.EnsureAdmin(ctx, cfg.AdminPassword)
 	if err != nil {
 		return err

@@ -130,6 +130,30 @@ var accessCases = []accessCase{
 	{route: "GET /api/v1/imports/:id/report", path: "/api/v1/imports/{badImport}/report",
 		want: statuses{401, 403, 403, 403, 200, 403, 403}},
 
+	// Exports: a contest's entries for its organisers and, their own only, the
+	// enterprises that enter it, in full when asked, as each sees them so;
+	// the register for union staff masked, for an enterprise in full when
+	// asked; a job only to the account that asked for it.
+	{route: "POST /api/v1/exports", path: "/api/v1/exports",
+		want: statuses{401, 201, 201, 403, 201, 403, 403},
+		body: exportOf("registrations", "{contest}", false)},
+	{route: "POST /api/v1/exports", path: "/api/v1/exports",
+		want: statuses{401, 201, 201, 403, 201, 403, 403},
+		body: exportOf("registrations", "{contest}", true)},
+	{route: "POST /api/v1/exports", path: "/api/v1/exports",
+		want: statuses{401, 201, 201, 403, 403, 403, 403},
+		body: exportOf("registrations", "{draft}", false)},
+	{route: "POST /api/v1/exports", path: "/api/v1/exports",
+		want: statuses{401, 201, 201, 201, 201, 201, 403},
+		body: exportOf("people", "", false)},
+	{route: "POST /api/v1/exports", path: "/api/v1/exports",
+		want: statuses{401, 403, 403, 403, 201, 201, 403},
+		body: exportOf("people", "", true)},
+	{route: "GET /api/v1/exports/:id", path: "/api/v1/exports/{export}",
+		want: statuses{401, 403, 403, 403, 200, 403, 403}},
+	{route: "GET /api/v1/exports/:id/file", path: "/api/v1/exports/{export}/file",
+		want: statuses{401, 403, 403, 403, 200, 403, 403}},
+
 	// Changing the tree: only what is strictly below one's own union.
 	// Moving the enterprise under another enterprise is refused for its
 	// shape (422) only to those who see the new parent.
@@ -447,6 +471,8 @@ type accessFixture struct {
 	// enterprise has checked it (import) and a file with a bad row (badImport).
 	importFile               []byte
 	checkedImport, badImport importJob
+	// export is the enterprise account's export of its entries.
+	export exportJob
 }
 
 func (s *server) accessFixture() accessFixture {
@@ -464,6 +490,7 @@ func (s *server) accessFixture() accessFixture {
 	bad := workerRow("电工", "吴芳", "11010519960606006")
 	bad["性别"] = "男"
 	f.badImport = ent.upload(f.contest, fill(s.t, ent.download(templatePath(f.contest)), "报名表", bad))
+	ent.must(201, "POST", "/api/v1/exports", map[string]any{"kind": "registrations", "contest_id": f.contest.ID}, &f.export)
 	return f
 }
 
@@ -476,7 +503,7 @@ func (f accessFixture) expand(path string) string {
 		"{enterpriseAccount}", id(f.enterpriseAcc.ID), "{organiserAccount}", id(f.organiser.ID), "{colleague}", id(f.colleague.ID),
 		"{worker}", id(f.entrant.Person.ID), "{contest}", id(f.contest.ID), "{draft}", id(f.draft.ID), "{draftEvent}", id(f.draftEvent.ID),
 		"{event}", id(f.event.ID), "{entrant}", id(f.entrant.ID), "{missing}", "999999999",
-		"{import}", id(f.checkedImport.ID), "{badImport}", id(f.badImport.ID),
+		"{import}", id(f.checkedImport.ID), "{badImport}", id(f.badImport.ID), "{export}", id(f.export.ID),
 	).Replace(path)
 }
 

@@ -85,10 +85,10 @@ var judgingCases = []judgingCase{
 	// already (paperTheory), or not started by the third clerk.
 	{route: "POST /api/v1/events/:id/sheets/:stage/imports", path: "/api/v1/events/{fitter}/sheets/practical/imports",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 201, 201, 403, 403, 403, 403, 403, 403},
-		body: func(f judgingFixture) any { return []byte("抽签号,实操作业\n" + f.numberC + ",80\n") }},
+		body: func(f judgingFixture) any { return []byte("参赛号,实操作业\n" + f.numberC + ",80\n") }},
 	{route: "POST /api/v1/events/:id/sheets/:stage/judges/:judge/keying/imports", path: "/api/v1/events/{fitter}/sheets/theory/judges/{judge}/keying/imports",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409, 409, 404},
-		body: func(f judgingFixture) any { return []byte("抽签号,理论知识考试\n" + f.numberC + ",72\n") }},
+		body: func(f judgingFixture) any { return []byte("参赛号,理论知识考试\n" + f.numberC + ",72\n") }},
 	// Enterprise C's entrant is on every practical sheet of 钳工 …
 	{route: "PUT /api/v1/events/:id/sheets/:stage/marks", path: "/api/v1/events/{fitter}/sheets/practical/marks",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403},
@@ -140,6 +140,12 @@ var judgingCases = []judgingCase{
 		}},
 	{route: "GET /api/v1/contests/:id/progress", path: "/api/v1/contests/{judgingContest}/progress",
 		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403}},
+	// Every judge's marks of a stage, for those who lead the event.
+	{route: "POST /api/v1/exports", path: "/api/v1/exports",
+		want: [judgeCount]int{401, 201, 201, 403, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any {
+			return map[string]any{"kind": "scores", "event_id": f.fitter.ID, "stage": "practical"}
+		}},
 	// Only the chief judge signs off; here the judges have not submitted yet.
 	{route: "POST /api/v1/events/:id/stages/:stage/sign-off", path: "/api/v1/events/{fitter}/stages/practical/sign-off",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403, 403, 403}},

@@ -64,7 +64,7 @@ func TestScoreSheetWorkbook_PrintableWithNumbersMaximaBoundsAndSignatures(t *tes
 		judge := s.login(f.otherJudge.Username, fixturePwd)
 		book := judge.download(sheetPath(f.welder, "practical", "/workbook"))
 		header, rows := scoreRows(t, book)
-		if !slices.Equal(header, []string{"抽签号", "实操作业（满分100）", "工艺评价（0–3档，满分9）", "用时（分:秒，限120分钟）"}) {
+		if !slices.Equal(header, []string{"参赛号", "实操作业（满分100）", "工艺评价（0–3档，满分9）", "用时（分:秒，限120分钟）"}) {
 			t.Errorf("header %q", header)
 		}
 		if len(rows) < 1 || rows[0][0] != "001" {
@@ -301,7 +301,7 @@ func TestCheckInAndDrawWorkbooks_PrintableWithMaskedIDNumbers(t *testing.T) {
 		desk := s.login(f.checkIn.Username, fixturePwd)
 		book := desk.download(fmt.Sprintf("/api/v1/events/%d/check-in/workbook", f.fitter.ID))
 		rows, _ := book.GetRows("检录表")
-		if len(rows) < 6 || !slices.Equal(rows[2], []string{"抽签号", "参赛者", "单位", "身份证号码", "检录情况", "本人签字", "备注"}) {
+		if len(rows) < 6 || !slices.Equal(rows[2], []string{"参赛号", "参赛者", "单位", "身份证号码", "检录情况", "本人签字", "备注"}) {
 			t.Fatalf("check-in list %q", rows)
 		}
 		mustContain(t, "the check-in list", fmt.Sprint(rows), "孙立", "清河电力", "110105********", "检录员签字")

@@ -354,3 +354,24 @@ func (c Caller) ownsImport(j model.ImportJob) bool {
 	importsRole := c.Role == model.RoleEnterprise || c.Role == model.RoleOrganiser || c.Role == model.RoleAdmin
 	return importsRole && c.OrganisationID == j.OrganisationID
 }
+
+// ownsExport tells whether the caller may see and download an export job:
+// only the account that asked for it, as it may hold ID numbers in full.
+func (c Caller) ownsExport(j model.ExportJob) bool {
+	return c.AccountID == j.AccountID
+}
+
+// exportsRegistrations tells whether the caller may export a contest's
+// entries: its organisers all of them, an enterprise that enters it its own
+// (entrantScope); each of them sees every row it gets in full
+// (seesEntrantInFull), so it may also ask for ID numbers in full.
+func (c Caller) exportsRegistrations(ct model.Contest) bool {
+	return c.runs(ct) || (c.mayRegister() && c.entersInto(ct) && ct.Status != model.StepDraft)
+}
+
+// exportsPeopleInFull tells whether the caller may export the register with
+// ID numbers in full: only an enterprise, whose register holds only its own
+// workers (employs); unions see them masked.
+func (c Caller) exportsPeopleInFull() bool {
+	return c.Role == model.RoleEnterprise
+}

@@ -208,25 +208,29 @@ func bareImport(db *gorm.DB, file []byte, ent model.Organisation, ct model.Conte
 	if err := rows.Close(); err != nil {
 		return err
 	}
-	return db.Transaction(func(tx *gorm.DB) error {
-		if err := tx.Omit("Organisation").CreateInBatches(&people, 500).Error; err != nil {
-			return err
-		}
-		entrants := make([]model.Entrant, len(people))
-		for i := range people {
-			key := fmt.Sprintf("p:%d", people[i].ID)
-			entrants[i] = model.Entrant{EventID: ev.ID, ContestID: ct.ID, EnterpriseID: ent.ID, EnterpriseName: ent.Name, PersonID: &people[i].ID,
-				NaturalKey: &key, Status: service.EntrantPending, Version: 1}
-		}
-		if err := tx.Omit("People").CreateInBatches(&entrants, 500).Error; err != nil {
-			return err
-		}
-		named := make([]model.EventParticipant, len(people))
-		for i, p := range people {
-			named[i] = model.EventParticipant{EventID: ev.ID, PersonID: p.ID, EntrantID: entrants[i].ID, Role: model.ParticipantCompetitor,
-				ActiveKey: &people[i].ID, Name: p.Name, Gender: p.Gender, IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: p.Trade,
-				SkillLevel: p.SkillLevel, YearsInTrade: p.YearsInTrade}
-		}
-		return tx.CreateInBatches(&named, 500).Error
-	})
+	return db.Transaction(func(tx *gorm.DB) error { return insertEntries(tx, people, ent, ct, ev) })
+}
+
+// insertEntries inserts workers, and enters them into an event, in batches
+// of 500, with no check.
+func insertEntries(tx *gorm.DB, people []model.Person, ent model.Organisation, ct model.Contest, ev model.Event) error {
+	if err := tx.Omit("Organisation").CreateInBatches(&people, 500).Error; err != nil {
+		return err
+	}
+	entrants := make([]model.Entrant, len(people))
+	for i := range people {
+		key := fmt.Sprintf("p:%d", people[i].ID)
+		entrants[i] = model.Entrant{EventID: ev.ID, ContestID: ct.ID, EnterpriseID: ent.ID, EnterpriseName: ent.Name, PersonID: &people[i].ID,
+			NaturalKey: &key, Status: service.EntrantPending, Version: 1}
+	}
+	if err := tx.Omit("People").CreateInBatches(&entrants, 500).Error; err != nil {
+		return err
+	}
+	named := make([]model.EventParticipant, len(people))
+	for i, p := range people {
+		named[i] = model.EventParticipant{EventID: ev.ID, PersonID: p.ID, EntrantID: entrants[i].ID, Role: model.ParticipantCompetitor,
+			ActiveKey: &people[i].ID, Name: p.Name, Gender: p.Gender, IDNumber: p.IDNumber, Mobile: p.Mobile, Trade: p.Trade,
+			SkillLevel: p.SkillLevel, YearsInTrade: p.YearsInTrade}
+	}
+	return tx.CreateInBatches(&named, 500).Error
 }

@@ -63,38 +63,52 @@ func (p *importProgress) get() (stage string, done, total int) {
 	return p.stage, p.done, p.total
 }
 
-// start runs fn in the background as the job id, with its progress.
+// startImport runs fn in the background as the import job id, with its progress.
 func (s *Service) startImport(ctx context.Context, id uint, fn func(ctx context.Context, p *importProgress) error) {
+	s.imports.start(ctx, id, fn, s.failImport)
+}
+
+// start runs fn in the background as the job id, with its progress; fail
+// records why, when it stops with an error. Import and export jobs each have
+// their own runs, as their ids are of two tables.
+func (r *importRuns) start(ctx context.Context, id uint, fn func(ctx context.Context, p *importProgress) error,
+	fail func(ctx context.Context, id uint, err error)) {
 	p := &importProgress{}
-	s.imports.mu.Lock()
-	s.imports.running[id] = p
-	s.imports.mu.Unlock()
-	s.imports.wg.Add(1)
+	r.mu.Lock()
+	r.running[id] = p
+	r.mu.Unlock()
+	r.wg.Add(1)
 	// The job goes on after the request that started it has been answered.
 	bg := context.WithoutCancel(ctx)
 	go func() {
-		defer s.imports.wg.Done()
+		defer r.wg.Done()
 		defer func() {
-			s.imports.mu.Lock()
-			delete(s.imports.running, id)
-			s.imports.mu.Unlock()
+			r.mu.Lock()
+			delete(r.running, id)
+			r.mu.Unlock()
 		}()
 		if err := fn(bg, p); err != nil {
-			s.failImport(bg, id, err)
+			fail(bg, id, err)
 		}
 	}()
 }
 
 // progressOf is the progress of a job this process runs, if it runs it.
-func (s *Service) progressOf(id uint) (*importProgress, bool) {
-	s.imports.mu.Lock()
-	defer s.imports.mu.Unlock()
-	p, ok := s.imports.running[id]
+func (s *Service) progressOf(id uint) (*importProgress, bool) { return s.imports.progressOf(id) }
+
+func (r *importRuns) progressOf(id uint) (*importProgress, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p, ok := r.running[id]
 	return p, ok
 }
 
-// WaitForImports waits until the jobs running in the background have ended.
-func (s *Service) WaitForImports() { s.imports.wg.Wait() }
+// WaitForImports waits until the import and export jobs running in the
+// background have ended.
+func (s *Service) WaitForImports() {
+	s.imports.wg.Wait()
+	s.exports.wg.Wait()
+}
 
 // failImport records why a job stopped. Its writes, in one transaction, were
 // rolled back with it. A job whose version moved on meanwhile (failed by a

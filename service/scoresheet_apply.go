@@ -143,8 +143,8 @@ func (s *Service) markWriter(ctx context.Context, c Caller, j model.ImportJob) (
 	case sheet.SubmittedAt != nil:
 		return nil, t, conflict("sheet_submitted")
 	}
-	if err := s.notOnPaper(ctx, sheet.ID); err != nil {
-		return nil, t, err
+	if sheet.OnPaper {
+		return nil, t, conflict("sheet_on_paper")
 	}
 	return func(in MarkInput) (string, int, error) {
 		cell, err := s.markCell(ctx, c, sc, in)
@@ -156,7 +156,7 @@ func (s *Service) markWriter(ctx context.Context, c Caller, j model.ImportJob) (
 			in.Version, in.Note = cell.mark.Version, cell.mark.Note
 		}
 		if action != ActionUnchanged {
-			_, err = s.writeOverseenMark(ctx, c, sc, sheet.Sheet, cell, in)
+			_, err = s.writeOverseenMark(ctx, c, sc, sheet, cell, in)
 		}
 		return action, version, err
 	}, t, nil

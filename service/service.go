@@ -40,6 +40,10 @@ type Service struct {
 	// files larger than backgroundImportBytes run there.
 	imports               importRuns
 	backgroundImportBytes int
+	// exports are the export jobs this process writes in the background;
+	// exports of more than backgroundExportRows rows are written there.
+	exports              importRuns
+	backgroundExportRows int
 }
 
 // Options configure a Service. Now defaults to the wall clock.
@@ -58,6 +62,10 @@ type Options struct {
 	// checked and imported in the background, as a job the web app follows
 	// with a progress bar; by default 64 KB, about a thousand rows.
 	BackgroundImportBytes int
+	// BackgroundExportRows is the number of rows above which an export is
+	// written in the background, as a job the web app follows with a
+	// progress bar; by default 2,000.
+	BackgroundExportRows int
 }
 
 // New makes a Service over an opened, migrated database.
@@ -81,11 +89,15 @@ func New(db *gorm.DB, opts Options) *Service {
 	if opts.BackgroundImportBytes == 0 {
 		opts.BackgroundImportBytes = 64 << 10
 	}
+	if opts.BackgroundExportRows == 0 {
+		opts.BackgroundExportRows = 2000
+	}
 	s := &Service{
 		base: db, secret: opts.Secret, log: opts.Logger, bcryptCost: opts.BcryptCost, commonPasswords: commonPasswords(),
 		now:       func() time.Time { return opts.Now().UTC().Truncate(time.Millisecond) },
 		hashSlots: make(chan struct{}, opts.HashSlots), hashWait: opts.HashWait,
 		imports: importRuns{running: map[uint]*importProgress{}}, backgroundImportBytes: opts.BackgroundImportBytes,
+		exports: importRuns{running: map[uint]*importProgress{}}, backgroundExportRows: opts.BackgroundExportRows,
 	}
 	if db != nil && db.Dialector.Name() != "mysql" {
 		s.writeTurn = make(chan struct{}, 1)

@@ -68,6 +68,8 @@ func ValueSets() map[string][]string {
 		"ImportStatus":     importStatuses,
 		"ImportRowAction":  importActions,
 		"ImportStage":      importStages,
+		"ExportKind":       exportKinds,
+		"ExportStatus":     exportStatuses,
 	}
 	for name, values := range sets {
 		sets[name] = slices.Clone(values)

@@ -287,7 +287,7 @@ test('the check-in clerk finds its duty at home and checks entrants in on a phon
 
   await search.fill('999')
   await search.press('Enter')
-  await expect(page.getByTestId('check-in-list')).toContainText('没有抽签号为 999 的参赛者')
+  await expect(page.getByTestId('check-in-list')).toContainText('没有参赛号为 999 的参赛者')
   await page.getByTestId('check-in-all').click()
   await expect(rows).toHaveCount(3)
   const state = (n: string) => rows.filter({ has: page.locator('.check-in-number', { hasText: n }) }).getByTestId('attendance')

@@ -50,7 +50,7 @@ const saved = async (d: Download) => readFileSync(await d.path())
 /** The cells of a score sheet to fill: each number's row, and the columns by header. */
 function layout(book: Buffer) {
   const cells = sheetCells(unzip(book))
-  const headerRow = [...cells].find(([, v]) => v === '抽签号')?.[0].replace(/^A/, '') ?? ''
+  const headerRow = [...cells].find(([, v]) => v === '参赛号')?.[0].replace(/^A/, '') ?? ''
   const columns = new Map([...cells].filter(([ref]) => ref.replace(/^[A-Z]+/, '') === headerRow).map(([ref, v]) => [v, ref.replace(/\d+$/, '')]))
   const rows = new Map([...cells].filter(([ref, v]) => /^A\d+$/.test(ref) && /^\d{3}$/.test(v)).map(([ref, v]) => [v, ref.slice(1)]))
   return { columns, rows }
@@ -65,7 +65,7 @@ test('the judge downloads its sheet, imports it with a mark over the maximum, co
   expect(download.suggestedFilename()).toBe(`评分表-钳工-实操-${JUDGE}.xlsx`)
   const book = await saved(download)
   const { columns, rows } = layout(book)
-  expect([...columns.keys()]).toEqual(['抽签号', MARK, TIME])
+  expect([...columns.keys()]).toEqual(['参赛号', MARK, TIME])
   expect([...rows.keys()]).toEqual(['001', '002', '003'])
   const mark = columns.get(MARK) ?? ''
   const time = columns.get(TIME) ?? ''

@@ -132,3 +132,30 @@ export function fillCells(book: Buffer, values: Record<string, string>): Buffer 
   files.set('xl/worksheets/sheet1.xml', Buffer.from(sheet, 'utf8'))
   return zip(files)
 }
+
+const unescape = (s: string) =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+
+/**
+ * The first sheet's rows of a workbook whose text is inline or shared strings, by row number, each cell's text by its
+ * column letters; formulas, as a cell's <f>, are listed apart so that a test can say there are none.
+ */
+export function readSheet(archive: Buffer): { rows: Map<number, Map<string, string>>; formulas: string[] } {
+  const files = unzip(archive)
+  const shared = [...(files.get('xl/sharedStrings.xml')?.toString('utf8') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => unescape(t[1])).join(''),
+  )
+  const xml = files.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? ''
+  const rows = new Map<number, Map<string, string>>()
+  const formulas: string[] = []
+  for (const c of xml.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const [, col, row, attrs, body = ''] = c
+    if (body.includes('<f')) formulas.push(col + row)
+    let text = [...body.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => unescape(t[1])).join('')
+    const value = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1]
+    if (value !== undefined) text = /t="s"/.test(attrs) ? shared[Number(value)] : unescape(value)
+    if (!rows.has(Number(row))) rows.set(Number(row), new Map())
+    rows.get(Number(row))!.set(col, text)
+  }
+  return { rows, formulas }
+}

@@ -219,26 +219,9 @@ func (p PrintSheet) writeSignatures(f *excelize.File, st printStyles, last strin
 }
 
 // pageSetup prints on A4, as wide as one page, with the rows down to the
-// header repeated at the top of every page, and the signature lines and the
-// page count in every footer.
+// header repeated at the top of every page and frozen on screen, and the
+// signature lines and the page count in every footer.
 func (p PrintSheet) pageSetup(f *excelize.File, head int) error {
-	size, orientation, fitWidth, fitHeight := a4, "portrait", 1, 0
-	if len(p.Columns) > 7 {
-		orientation = "landscape"
-	}
-	if err := f.SetPageLayout(p.Sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation,
-		FitToWidth: &fitWidth, FitToHeight: &fitHeight}); err != nil {
-		return err
-	}
-	fit := true
-	if err := f.SetSheetProps(p.Sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	margin, edge := 0.6, 0.3
-	if err := f.SetPageMargins(p.Sheet, &excelize.PageLayoutMarginsOptions{Top: &margin, Bottom: &margin, Left: &margin, Right: &margin,
-		Header: &edge, Footer: &edge}); err != nil {
-		return err
-	}
 	footer := ""
 	if len(p.Signatures) > 0 {
 		footer += "&L" + footerText(strings.Join(p.Signatures, "    "))
@@ -246,22 +229,14 @@ func (p PrintSheet) pageSetup(f *excelize.File, head int) error {
 	if p.PageText != "" {
 		footer += "&R" + fmt.Sprintf(footerText(p.PageText), "&P", "&N")
 	}
-	if footer != "" {
-		if err := f.SetHeaderFooter(p.Sheet, &excelize.HeaderFooterOptions{OddFooter: footer}); err != nil {
-			return err
-		}
-	}
-	if err := f.SetPanes(p.Sheet, &excelize.Panes{Freeze: true, YSplit: head, TopLeftCell: fmt.Sprintf("A%d", head+1), ActivePane: "bottomLeft"}); err != nil {
+	if err := printOnA4(f, p.Sheet, len(p.Columns) > 7, 1, head, footer); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$%d", p.Sheet, head), Scope: p.Sheet})
+	return f.SetPanes(p.Sheet, &excelize.Panes{Freeze: true, YSplit: head, TopLeftCell: fmt.Sprintf("A%d", head+1), ActivePane: "bottomLeft"})
 }
 
 // formulaEscaper escapes a rule's text for the sheet's XML.
 var formulaEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-
-// a4 is the paper size code of A4 in a page setup.
-const a4 = 9
 
 // footerText escapes the ampersands of text in a footer, where & starts a code.
 func footerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }

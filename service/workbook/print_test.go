@@ -16,7 +16,7 @@ import (
 func TestWritePrint_A4WithRepeatedHeaderBoundsSignaturesAndNames(t *testing.T) {
 	var buf bytes.Buffer
 	err := workbook.WritePrint(&buf, workbook.PrintSheet{Sheet: "评分表", Title: "钳工 实操评分表", Lines: []string{"竞赛：R&D 比武"},
-		Columns: []workbook.PrintColumn{{Header: "抽签号", Width: 10, Text: true},
+		Columns: []workbook.PrintColumn{{Header: "参赛号", Width: 10, Text: true},
 			{Header: "实操（满分100）", Width: 14, Check: &workbook.Check{Decimal: true, Max: 100, Hint: "0–100"}},
 			{Header: "用时", Width: 14, Text: true, Check: &workbook.Check{Formula: `IFERROR(TIMEVALUE("0:"&{cell})*1440<=120,FALSE)`}}},
 		Rows:       [][]any{{"001", 85.5, "12:34"}, {"002", nil, nil}},
@@ -39,7 +39,7 @@ func TestWritePrint_A4WithRepeatedHeaderBoundsSignaturesAndNames(t *testing.T) {
 	}
 	defer func() { _ = f.Close() }()
 	rows, _ := f.GetRows("评分表")
-	if len(rows) != 7 || rows[2][0] != "抽签号" || rows[3][1] != "85.5" || rows[6][0] != "评委签字：____        裁判长签字：____" {
+	if len(rows) != 7 || rows[2][0] != "参赛号" || rows[3][1] != "85.5" || rows[6][0] != "评委签字：____        裁判长签字：____" {
 		t.Errorf("rows %q", rows)
 	}
 	dvs, err := f.GetDataValidations("评分表")

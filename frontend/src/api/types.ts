@@ -133,6 +133,8 @@ export type MarkStats = Schemas['MarkStats']
 export type Replacement = Schemas['Replacement']
 
 export type ImportJob = Schemas['ImportJob']
+export type ExportJob = Schemas['ExportJob']
+export type ExportRequest = Schemas['ExportRequest']
 export type ImportProblem = Schemas['ImportProblem']
 export type ImportAction = Schemas['ImportAction']
 export type ImportStatus = Schemas['ImportStatus']

@@ -702,6 +702,15 @@ const en: Messages = {
     updateRegister: 'Update the register with these details and submit',
     registerFields: { name: 'Name', gender: 'Gender', mobile: 'Mobile', trade: 'Trade', skill_level: 'Skill level', years_in_trade: 'Years in the trade' },
   },
+  exports: {
+    registrations: 'Export registrations',
+    people: 'Export the register',
+    scores: 'Export marks',
+    masked: 'Export (ID numbers masked)',
+    full: 'Export (ID numbers in full)',
+    running: 'Exporting: {done} of {rows} rows',
+    failed: 'The export failed; export again',
+  },
   imports: {
     title: 'Register from a spreadsheet',
     hint: 'Download the registration template, enter one worker per row (individual events only) and upload it. The whole file is checked first, listing who would be added, updated or left as they are; it is imported only when you confirm, and nothing is written if any row is wrong.',

@@ -46,3 +46,30 @@ func Openpyxl(t testing.TB, script string) []byte {
 	}
 	return b
 }
+
+// OpenpyxlRead opens content with openpyxl as `wb` (openpyxl and json
+// imported) and runs a script over it, returning what the script prints.
+func OpenpyxlRead(t testing.TB, content []byte, script string) []byte {
+	t.Helper()
+	py, ok := python()
+	if !ok {
+		if os.Getenv(RequireEnv) != "" {
+			t.Fatalf("openpyxl is missing (apt-get install python3-openpyxl) and %s is set", RequireEnv)
+		}
+		t.Skip("openpyxl is missing: apt-get install python3-openpyxl")
+	}
+	in := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := os.WriteFile(in, content, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	prog := "import sys, json, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\n" + script + "\n"
+	out, err := exec.Command(py, "-c", prog, in).Output()
+	if err != nil {
+		msg := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			msg = string(ee.Stderr)
+		}
+		t.Fatalf("openpyxl: %v\n%s", err, msg)
+	}
+	return out
+}

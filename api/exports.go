@@ -1,0 +1,47 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"leitai/service"
+)
+
+type exportRequest struct {
+	Kind      string `json:"kind" validate:"required,oneof=registrations scores people"`
+	ContestID uint   `json:"contest_id"`
+	EventID   uint   `json:"event_id"`
+	Stage     string `json:"stage" validate:"max=64"`
+	// FullIDs asks for ID numbers and mobiles unmasked, which only callers
+	// allowed to see them get.
+	FullIDs bool `json:"full_ids"`
+}
+
+func (h *handlers) startExport(c *gin.Context) {
+	var req exportRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	job, err := h.svc.StartExport(c, caller(c), service.ExportRequest{Kind: req.Kind, ContestID: req.ContestID, EventID: req.EventID,
+		Stage: req.Stage, FullIDs: req.FullIDs}, langOf(c))
+	respond(h, c, http.StatusCreated, job, err)
+}
+
+func (h *handlers) getExport(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	job, err := h.svc.GetExport(c, caller(c), id, langOf(c))
+	respond(h, c, http.StatusOK, job, err)
+}
+
+func (h *handlers) exportFile(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	f, err := h.svc.ExportFile(c, caller(c), id)
+	sendFile(h, c, f, err)
+}
