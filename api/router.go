@@ -75,6 +75,8 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 	own.POST("/accounts/:id/password", h.resetPassword)
 
 	own.GET("/people", h.listPeople)
+	own.POST("/people", h.createPerson)
+	own.PATCH("/people/:id", h.updatePerson)
 	own.GET("/people/:id/entries", h.personEntries)
 	own.POST("/people/:id/transfer", h.transferPerson)
 
@@ -94,6 +96,7 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 	own.GET("/events/:id/entrants", h.listEntrants)
 	own.POST("/events/:id/entrants", h.register)
 	own.POST("/events/:id/entrants/approve", h.approveAll)
+	own.POST("/events/:id/entrants/reject", h.rejectAll)
 	own.POST("/events/:id/draw", h.runDraw)
 	own.GET("/events/:id/draw", h.getDraw)
 
