@@ -275,13 +275,17 @@ var accessCases = []accessCase{
 	// Rejecting in a batch is the organisers' too, and ends with the draw.
 	{route: "POST /api/v1/events/:id/entrants/reject", path: "/api/v1/events/{event}/entrants/reject",
 		want: statuses{401, 409, 409, 403, 403, 403, 403},
-		body: func(f accessFixture, _ actor) any { return map[string]any{"ids": []uint{f.entrant.ID}, "reason": "材料不全"} }},
+		body: func(f accessFixture, _ actor) any {
+			return map[string]any{"ids": []uint{f.entrant.ID}, "reason": "材料不全"}
+		}},
 	{route: "DELETE /api/v1/contests/:id", path: "/api/v1/contests/{draft}",
 		want: statuses{401, 204, 204, 403, 403, 403, 403}},
 	// An enterprise adds workers to its own register and changes only its own.
 	{route: "POST /api/v1/people", path: "/api/v1/people",
 		want: statuses{401, 403, 403, 403, 201, 201, 403},
-		body: func(accessFixture, actor) any { return worker("孙丽", idNumber("11010519910303003"), "male")["person"] }},
+		body: func(accessFixture, actor) any {
+			return worker("孙丽", idNumber("11010519910303003"), "male")["person"]
+		}},
 	{route: "PATCH /api/v1/people/:id", path: "/api/v1/people/{worker}",
 		want: statuses{401, 403, 403, 403, 200, 403, 403},
 		body: func(accessFixture, actor) any {
