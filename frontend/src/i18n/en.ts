@@ -297,7 +297,6 @@ const en: Messages = {
     done: 'The contest is now “{status}”',
     pending: 'Entries still wait for review: {list}. They can still be reviewed after the close, but all of them before the draw.',
     pendingIn: '{name}: {n}',
-    problems: 'Fix these first:',
     refused: 'The contest cannot go to "{to}" yet; first put these right:',
     openEvent: 'Open the event "{name}"',
     fixIn: {

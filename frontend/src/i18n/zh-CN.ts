@@ -295,7 +295,6 @@ const zhCN = {
     done: '竞赛已进入“{status}”',
     pending: '还有待审核的报名：{list}。截止后仍可审核，但抽签前须全部审核完毕。',
     pendingIn: '{name} {n} 条',
-    problems: '以下问题须先解决：',
     refused: '还不能进入“{to}”，请先处理以下问题：',
     openEvent: '打开项目“{name}”',
     fixIn: {
