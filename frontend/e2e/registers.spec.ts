@@ -1,7 +1,7 @@
 import { creditCodeCheckChar } from '../src/validation/creditCode'
 import { idNumberCheckChar } from '../src/validation/idNumber'
-import { expect, test, type APIRequestContext, type Page } from './fixtures'
-import { ADMIN, apiAs, formItem, login, logout, menu, pick, shot } from './support'
+import { expect, test, type Page } from './fixtures'
+import { ADMIN, formItem, login, logout, menu, pick, sessions, shot } from './support'
 
 // A city contest that enterprises of two districts enter: an enterprise keeps its register and enters a
 // worker from it, the city reviews with filters and batch rejection, and a district union follows the
@@ -37,17 +37,7 @@ test.afterAll(async () => {
 })
 
 test('two districts, three enterprises and a city contest with entries from each', async ({ playwright, baseURL }) => {
-  const session = async (username: string, password: string) => {
-    const context: APIRequestContext = await playwright.request.newContext({ baseURL })
-    return apiAs(context, username, password)
-  }
-  const admin = await session(ADMIN.username, ADMIN.password)
-  const account = async (username: string, role: string, organisationId: number) => {
-    await admin.post('/accounts', { username, display_name: username, role, organisation_id: organisationId, password: 'Initial-pass-2026' })
-    const own = await session(username, 'Initial-pass-2026')
-    await own.post('/auth/password', { old_password: 'Initial-pass-2026', new_password: PASSWORD })
-    return session(username, PASSWORD)
-  }
+  const { admin, account } = await sessions(playwright, baseURL, PASSWORD)
   const { items: roots } = await admin.get<{ items: Ref[] }>('/organisations/tree')
   const south = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '南湖区总工会' })
   const north = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '北塘区总工会' })
@@ -78,10 +68,7 @@ test('two districts, three enterprises and a city contest with entries from each
   // A draft whose stage weights add up to 90, and an innovation evaluation.
   const draft = await admin.post<Ref>('/contests', { name: DRAFT, kind: 'skills', format: 'trade', level: 'city', organiser_id: roots[0].id, ...window })
   const fitters = await admin.post<Ref>(`/contests/${draft.id}/events`, { name: '装配钳工', trade: '钳工', entrant_type: 'individual' })
-  const rules = (await admin.get<{ rules: { stages: { weight: number }[] }; version: number }>(`/events/${fitters.id}`)) as {
-    rules: { stages: { weight: number }[] }
-    version: number
-  }
+  const rules = await admin.get<{ rules: { stages: { weight: number }[] }; version: number }>(`/events/${fitters.id}`)
   rules.rules.stages[1].weight = 60
   await admin.patch(`/events/${fitters.id}`, { rules: rules.rules, version: rules.version })
   await admin.post<Ref>('/contests', { name: INNOVATION, kind: 'innovation', level: 'city', organiser_id: roots[0].id, ...window })
