@@ -296,14 +296,33 @@ var accessCases = []accessCase{
 		body: func(accessFixture, actor) any { return map[string]any{"seed": "abc"} }},
 	{route: "GET /api/v1/events/:id/draw", path: "/api/v1/events/{event}/draw",
 		want: statuses{401, 200, 200, 403, 403, 403, 403}},
+	// Rejecting in a batch is the organisers' too, and ends with the draw.
+	{route: "POST /api/v1/events/:id/entrants/reject", path: "/api/v1/events/{event}/entrants/reject",
+		want: statuses{401, 409, 409, 403, 403, 403, 403},
+		body: func(f accessFixture, _ actor) any {
+			return map[string]any{"ids": []uint{f.entrant.ID}, "reason": "材料不全"}
+		}},
 	{route: "DELETE /api/v1/contests/:id", path: "/api/v1/contests/{draft}",
 		want: statuses{401, 204, 204, 403, 403, 403, 403}},
+	// An enterprise adds workers to its own register and changes only its own.
+	{route: "POST /api/v1/people", path: "/api/v1/people",
+		want: statuses{401, 403, 403, 403, 201, 201, 403},
+		body: func(accessFixture, actor) any {
+			return worker("孙丽", idNumber("11010519910303003"), "male")["person"]
+		}},
+	{route: "PATCH /api/v1/people/:id", path: "/api/v1/people/{worker}",
+		want: statuses{401, 403, 403, 403, 200, 403, 403},
+		body: func(accessFixture, actor) any {
+			p := worker("王强", idNumber("11010519800101001"), "male")["person"].(map[string]any)
+			p["version"], p["mobile"] = 1, "13700001111"
+			return p
+		}},
 	// Moving a worker between enterprises needs a union above both: district
 	// A's organiser does not see district B's enterprise, B's not the worker.
 	{route: "POST /api/v1/people/:id/transfer", path: "/api/v1/people/{worker}/transfer",
 		want: statuses{401, 200, 403, 403, 403, 403, 403},
 		body: func(f accessFixture, _ actor) any {
-			return map[string]any{"enterprise_id": f.otherEnterprise.ID, "version": 1, "reason": "调动"} // the worker is as the fixture entered them
+			return map[string]any{"enterprise_id": f.otherEnterprise.ID, "version": 1, "reason": "调动"} // only the enterprise changed the worker above
 		}},
 
 	// One's own session, last: these end it or change its password.

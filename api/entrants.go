@@ -43,9 +43,15 @@ type approveAllRequest struct {
 	IDs []uint `json:"ids" validate:"required,min=1,max=1000"`
 }
 
+type rejectAllRequest struct {
+	IDs    []uint `json:"ids" validate:"required,min=1,max=1000"`
+	Reason string `json:"reason" validate:"max=255"`
+}
+
 type entrantListQuery struct {
 	listQuery
-	Status string `form:"status" validate:"omitempty,allowed=EntrantStatus"`
+	Status       string `form:"status" validate:"omitempty,allowed=EntrantStatus"`
+	EnterpriseID uint   `form:"enterprise_id"`
 }
 
 func (h *handlers) listEntrants(c *gin.Context) {
@@ -57,7 +63,7 @@ func (h *handlers) listEntrants(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	page, err := h.svc.ListEntrants(c, caller(c), id, service.EntrantFilter{Status: q.Status, Q: q.Q}, q.pageRequest())
+	page, err := h.svc.ListEntrants(c, caller(c), id, service.EntrantFilter{Status: q.Status, Q: q.Q, EnterpriseID: q.EnterpriseID}, q.pageRequest())
 	respond(h, c, http.StatusOK, page, err)
 }
 
@@ -119,4 +125,17 @@ func (h *handlers) approveAll(c *gin.Context) {
 	}
 	n, err := h.svc.ApproveAll(c, caller(c), id, req.IDs)
 	respond(h, c, http.StatusOK, gin.H{"approved": n}, err)
+}
+
+func (h *handlers) rejectAll(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req rejectAllRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	n, err := h.svc.RejectAll(c, caller(c), id, req.IDs, req.Reason)
+	respond(h, c, http.StatusOK, gin.H{"rejected": n}, err)
 }

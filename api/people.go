@@ -12,6 +12,8 @@ type peopleListQuery struct {
 	listQuery
 	OrganisationID uint   `form:"organisation_id"`
 	IDNumber       string `form:"id_number" validate:"max=18"`
+	Trade          string `form:"trade" validate:"max=64"`
+	SkillLevel     string `form:"skill_level" validate:"omitempty,allowed=SkillLevel"`
 }
 
 type transferRequest struct {
@@ -25,7 +27,8 @@ func (h *handlers) listPeople(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	page, err := h.svc.ListPeople(c, caller(c), service.PersonFilter{Q: q.Q, OrganisationID: q.OrganisationID, IDNumber: q.IDNumber}, q.pageRequest())
+	page, err := h.svc.ListPeople(c, caller(c), service.PersonFilter{Q: q.Q, OrganisationID: q.OrganisationID, IDNumber: q.IDNumber,
+		Trade: q.Trade, SkillLevel: q.SkillLevel}, q.pageRequest())
 	respond(h, c, http.StatusOK, page, err)
 }
 
@@ -48,5 +51,27 @@ func (h *handlers) transferPerson(c *gin.Context) {
 		return
 	}
 	p, err := h.svc.TransferPerson(c, caller(c), id, service.Transfer{EnterpriseID: req.EnterpriseID, Version: req.Version, Reason: req.Reason})
+	respond(h, c, http.StatusOK, p, err)
+}
+
+func (h *handlers) createPerson(c *gin.Context) {
+	var req personRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	p, err := h.svc.AddPerson(c, caller(c), req.input())
+	respond(h, c, http.StatusCreated, p, err)
+}
+
+func (h *handlers) updatePerson(c *gin.Context) {
+	id, ok := h.pathID(c)
+	if !ok {
+		return
+	}
+	var req personRequest
+	if !h.bindJSON(c, &req) {
+		return
+	}
+	p, err := h.svc.UpdatePerson(c, caller(c), id, req.input())
 	respond(h, c, http.StatusOK, p, err)
 }

@@ -15,7 +15,9 @@ import (
 // service for every request; the HTTP layer only checks the session. In short:
 //   - admin (at the root city union): everything;
 //   - organiser: the organisations, accounts, workers and contests of its
-//     union's subtree;
+//     union's subtree; and, read-only, the contests of the unions above it once
+//     they leave draft, with only the entries of its subtree's enterprises
+//     (follows), so that a district union can follow and chase them;
 //   - enterprise: itself, its own account, workers and entries, and the
 //     contests of the unions above it once they leave draft; the organisers
 //     of a contest enter workers into it only by importing a sheet that names
@@ -89,6 +91,13 @@ func (c Caller) runs(contest model.Contest) bool {
 	return c.Role == model.RoleAdmin || (c.Role == model.RoleOrganiser && c.sees(contest.Organiser.Path))
 }
 
+// follows tells whether an organiser may follow a contest of a union above
+// its own, read-only: out of draft, with only its own enterprises' entries.
+func (c Caller) follows(contest model.Contest) bool {
+	return c.Role == model.RoleOrganiser && contest.Status != model.StepDraft &&
+		strings.HasPrefix(c.OrgPath, contest.Organiser.Path) && c.OrgPath != contest.Organiser.Path
+}
+
 // entersInto tells whether an enterprise may register into a contest: the
 // organising union is its own union or one above it.
 func (c Caller) entersInto(contest model.Contest) bool {
@@ -144,20 +153,29 @@ func (c Caller) scopeByOrganisation(q *gorm.DB, column string) *gorm.DB {
 }
 
 // contestScope limits contests to those the caller may see: admins all;
-// organisers those run in their subtree; enterprises the non-draft contests of
-// the unions above them.
+// organisers those run in their subtree and those they follow; enterprises the
+// non-draft contests of the unions above them.
 func (c Caller) contestScope(q *gorm.DB) *gorm.DB {
-	if c.Role == model.RoleEnterprise {
-		return q.Where("contests.organiser_id IN ? AND contests.status <> ?", ancestorIDs(c.OrgPath), model.StepDraft)
+	above := "contests.organiser_id IN ? AND contests.status <> ?"
+	switch c.Role {
+	case model.RoleEnterprise:
+		return q.Where(above, ancestorIDs(c.OrgPath), model.StepDraft)
+	case model.RoleOrganiser:
+		own := c.scopeByOrganisation(q.Session(&gorm.Session{NewDB: true}), "contests.organiser_id")
+		return q.Where(own.Or(above, ancestorIDs(c.OrgPath), model.StepDraft))
 	}
 	return c.scopeByOrganisation(q, "contests.organiser_id")
 }
 
 // entrantScope limits the entrants of a contest to those the caller may see:
-// all of them for its organisers, an enterprise's own otherwise.
+// all of them for its organisers, those of its subtree's enterprises for a
+// union following it, an enterprise's own otherwise.
 func (c Caller) entrantScope(q *gorm.DB, ct model.Contest) *gorm.DB {
 	if c.runs(ct) {
 		return q
+	}
+	if c.follows(ct) {
+		return c.scopeByOrganisation(q, "entrants.enterprise_id")
 	}
 	return q.Where("entrants.enterprise_id = ?", c.OrganisationID)
 }
@@ -168,7 +186,7 @@ func (s *Service) visibleContest(ctx context.Context, c Caller, id uint) (model.
 	if err != nil {
 		return ct, err
 	}
-	if c.runs(ct) || (c.entersInto(ct) && ct.Status != model.StepDraft) {
+	if c.runs(ct) || c.follows(ct) || (c.entersInto(ct) && ct.Status != model.StepDraft) {
 		return ct, nil
 	}
 	return ct, forbidden()

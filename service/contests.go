@@ -27,8 +27,11 @@ type Contest struct {
 	Status               string     `json:"status"`
 	Version              int        `json:"version"`
 	EventCount           int64      `json:"event_count"`
-	CreatedAt            time.Time  `json:"created_at"`
-	UpdatedAt            time.Time  `json:"updated_at"`
+	// Organising is true when the caller organises the contest, false when it
+	// only follows it (a union above its own runs it) or enters it.
+	Organising bool      `json:"organising"`
+	CreatedAt  time.Time `json:"created_at"`
+	UpdatedAt  time.Time `json:"updated_at"`
 }
 
 func contestView(c model.Contest, events int64) Contest {
@@ -109,7 +112,7 @@ func (s *Service) ListContests(ctx context.Context, c Caller, f ContestFilter, p
 	if f.Status != "" {
 		q = q.Where("contests.status = ?", f.Status)
 	}
-	page, err := paged(q, p, "contests.id DESC", func(ct model.Contest) Contest { return contestView(ct, 0) })
+	page, err := paged(q, p, "contests.id DESC", func(ct model.Contest) Contest { return c.contestView(ct, 0) })
 	if err != nil {
 		return page, err
 	}
@@ -144,7 +147,14 @@ func (s *Service) GetContest(ctx context.Context, c Caller, id uint) (Contest, e
 	if err != nil {
 		return Contest{}, err
 	}
-	return contestView(ct, n), nil
+	return c.contestView(ct, n), nil
+}
+
+// contestView shows a contest to the caller, saying whether it organises it.
+func (c Caller) contestView(ct model.Contest, events int64) Contest {
+	v := contestView(ct, events)
+	v.Organising = c.runs(ct)
+	return v
 }
 
 // applyContestInput copies the given fields and checks the result.

@@ -34,16 +34,21 @@ func DrawNumbers(entrantIDs []uint, seed uint64, stations int) []Assignment {
 	slices.Sort(ids)
 	rng := seededRand(seed)
 	rng.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
-	width := max(3, len(strconv.Itoa(len(ids))))
 	out := make([]Assignment, len(ids))
 	for i, id := range ids {
-		a := Assignment{EntrantID: id, DrawNumber: fmt.Sprintf("%0*d", width, i+1)}
+		a := Assignment{EntrantID: id, DrawNumber: entrantNumber(i, len(ids))}
 		if stations > 0 {
 			a.Station, a.Session = i%stations+1, i/stations+1
 		}
 		out[i] = a
 	}
 	return out
+}
+
+// entrantNumber is the number of the i-th (from 0) of n entrants: 001, 002 …,
+// wider where there are more than 999.
+func entrantNumber(i, n int) string {
+	return fmt.Sprintf("%0*d", max(3, len(strconv.Itoa(n))), i+1)
 }
 
 // seededRand is the generator of every recorded draw: the same seed gives
@@ -96,6 +101,9 @@ func (s *Service) RunDraw(ctx context.Context, c Caller, eventID uint, seedText 
 		}
 		if ct.Status != model.StepRegistrationClosed {
 			return wrongStep(ct.Status)
+		}
+		if numbersWithoutDraw(ct.Kind) {
+			return conflict("numbered_without_draw")
 		}
 		if ev.DrawnAt != nil {
 			return conflict("already_drawn", ev.Name)

@@ -88,8 +88,9 @@ func entrantsWithPeople(db *gorm.DB) *gorm.DB {
 
 // EntrantFilter narrows a list of entrants.
 type EntrantFilter struct {
-	Status string
-	Q      string
+	Status       string
+	Q            string
+	EnterpriseID uint
 }
 
 // ListEntrants pages through an event's entrants: all of them for its
@@ -107,6 +108,9 @@ func (s *Service) ListEntrants(ctx context.Context, c Caller, eventID uint, f En
 	q := c.entrantScope(entrantsWithPeople(db.Model(&model.Entrant{})).Where("entrants.event_id = ?", ev.ID), ct)
 	if f.Status != "" {
 		q = q.Where("entrants.status = ?", f.Status)
+	}
+	if f.EnterpriseID != 0 {
+		q = q.Where("entrants.enterprise_id = ?", f.EnterpriseID)
 	}
 	if f.Q != "" {
 		// An ID number matches whole, never in part: every caller here may see it in full.

@@ -31,6 +31,8 @@ type PersonFilter struct {
 	Q              string
 	OrganisationID uint
 	IDNumber       string
+	Trade          string
+	SkillLevel     string
 }
 
 // personView shows a worker; full is false for callers who may see only the
@@ -56,13 +58,25 @@ func (s *Service) ListPeople(ctx context.Context, c Caller, f PersonFilter, p Pa
 	db := s.conn(ctx)
 	q := c.scopeByOrganisation(db.Model(&model.Person{}).Preload("Organisation"), "people.organisation_id")
 	if f.Q != "" {
-		q = q.Where("(? OR ? OR people.organisation_id IN (?))", contains("people.name", f.Q), contains("people.trade", f.Q), organisationsNamed(db, f.Q))
+		text := db.Session(&gorm.Session{NewDB: true}).Where(contains("people.name", f.Q)).Or(contains("people.trade", f.Q)).
+			Or("people.organisation_id IN (?)", organisationsNamed(db, f.Q))
+		if c.Role == model.RoleEnterprise {
+			// An enterprise sees its workers' ID numbers in full, and so finds them by a part of one.
+			text = text.Or(contains("people.id_number", NormaliseIDNumber(f.Q)))
+		}
+		q = q.Where(text)
 	}
 	if f.OrganisationID != 0 {
 		q = q.Where("people.organisation_id = ?", f.OrganisationID)
 	}
 	if f.IDNumber != "" {
 		q = q.Where("people.id_number = ?", NormaliseIDNumber(f.IDNumber))
+	}
+	if f.Trade != "" {
+		q = q.Where(contains("people.trade", f.Trade))
+	}
+	if f.SkillLevel != "" {
+		q = q.Where("people.skill_level = ?", f.SkillLevel)
 	}
 	return paged(q, p, "people.id", c.personView)
 }

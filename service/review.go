@@ -53,6 +53,22 @@ func (s *Service) Review(ctx context.Context, c Caller, id uint, decision, reaso
 
 // ApproveAll approves the given pending entries of an event, all or none.
 func (s *Service) ApproveAll(ctx context.Context, c Caller, eventID uint, ids []uint) (int, error) {
+	return s.reviewMany(ctx, c, eventID, ids, []string{EntrantPending}, EntrantApproved, "")
+}
+
+// RejectAll rejects the given pending or approved entries of an event for one
+// reason, all or none; each entry's rejection is audited with the reason.
+func (s *Service) RejectAll(ctx context.Context, c Caller, eventID uint, ids []uint, reason string) (int, error) {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return 0, invalid(field("reason", "reject_reason_required"))
+	}
+	return s.reviewMany(ctx, c, eventID, ids, []string{EntrantPending, EntrantApproved}, EntrantRejected, reason)
+}
+
+// reviewMany moves entries of an event from one of the statuses from to the
+// status to in one transaction: every one of them, or none.
+func (s *Service) reviewMany(ctx context.Context, c Caller, eventID uint, ids []uint, from []string, to, reason string) (int, error) {
 	if len(ids) == 0 {
 		return 0, invalid(field("ids", "required"))
 	}
@@ -71,13 +87,13 @@ func (s *Service) ApproveAll(ctx context.Context, c Caller, eventID uint, ids []
 			return invalid(field("ids", "ids_not_in_event"))
 		}
 		for _, e := range rows {
-			if e.Status != EntrantPending {
-				return conflict("not_pending", e.ID)
+			if !slices.Contains(from, e.Status) {
+				return conflict(notReviewableKey(to), e.ID)
 			}
 		}
 		// The status condition holds against a review that landed after the read above.
-		res := tx.Model(&model.Entrant{}).Where("id IN ? AND status = ?", ids, EntrantPending).Updates(map[string]any{
-			"status": EntrantApproved, "version": gorm.Expr("version + 1")})
+		res := tx.Model(&model.Entrant{}).Where("id IN ? AND status IN ?", ids, from).Updates(map[string]any{
+			"status": to, "reject_reason": reason, "version": gorm.Expr("version + 1")})
 		if res.Error != nil {
 			return res.Error
 		}
@@ -85,11 +101,19 @@ func (s *Service) ApproveAll(ctx context.Context, c Caller, eventID uint, ids []
 			return staleVersion()
 		}
 		for _, e := range rows {
-			if err := s.audit(ctx, c, "entrant.review", "entrant", e.ID, map[string]string{"status": e.Status}, map[string]string{"status": EntrantApproved}); err != nil {
+			if err := s.auditWithReason(ctx, c, "entrant.review", "entrant", e.ID, map[string]string{"status": e.Status}, map[string]string{"status": to}, reason); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	return len(ids), err
+}
+
+// notReviewableKey names the refusal of an entry a batch cannot move to status to.
+func notReviewableKey(to string) string {
+	if to == EntrantRejected {
+		return "not_rejectable"
+	}
+	return "not_pending"
 }

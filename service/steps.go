@@ -38,6 +38,11 @@ func (s *Service) MoveContest(ctx context.Context, c Caller, id uint, to, reason
 		if err := s.checkStep(ctx, ct, to); err != nil {
 			return err
 		}
+		if to == model.StepJudging && numbersWithoutDraw(ct.Kind) {
+			if err := s.numberInOrder(ctx, c, ct); err != nil {
+				return err
+			}
+		}
 		if err := s.updateVersioned(ctx, &model.Contest{}, ct.ID, ct.Version, map[string]any{"status": to}); err != nil {
 			return err
 		}
@@ -81,8 +86,17 @@ func (s *Service) checkStep(ctx context.Context, ct model.Contest, to string) er
 			if err := tx.Model(&model.Entrant{}).Where("event_id = ? AND status IN ?", ev.ID, []string{EntrantPending, EntrantApproved}).Count(&n).Error; err != nil {
 				return err
 			}
-			if n > 0 && ev.DrawnAt == nil {
+			if n > 0 && ev.DrawnAt == nil && !numbersWithoutDraw(ct.Kind) {
 				fe = append(fe, field(fmt.Sprintf("%s.drawn", eventFieldPrefix(i)), "event_not_drawn", ev.Name))
+			}
+			if numbersWithoutDraw(ct.Kind) {
+				var pending int64
+				if err := tx.Model(&model.Entrant{}).Where("event_id = ? AND status = ?", ev.ID, EntrantPending).Count(&pending).Error; err != nil {
+					return err
+				}
+				if pending > 0 {
+					fe = append(fe, field(fmt.Sprintf("%s.pending", eventFieldPrefix(i)), "event_pending_review", ev.Name, pending))
+				}
 			}
 		}
 	}

@@ -78,6 +78,22 @@ export async function apiAs(request: APIRequestContext, username: string, passwo
   }
 }
 
+/**
+ * Signs accounts in through request contexts of their own, as separate browsers would. `session` signs one in;
+ * `account` has the admin open an account, has its owner choose `password` as at a first login, and signs it in.
+ */
+export async function sessions(playwright: { request: { newContext: (options: { baseURL?: string }) => Promise<APIRequestContext> } }, baseURL: string | undefined, password: string) {
+  const session = async (username: string, pass: string) => apiAs(await playwright.request.newContext({ baseURL }), username, pass)
+  const admin = await session(ADMIN.username, ADMIN.password)
+  const account = async (username: string, role: string, organisationId: number) => {
+    await admin.post('/accounts', { username, display_name: username, role, organisation_id: organisationId, password: 'Initial-pass-2026' })
+    const own = await session(username, 'Initial-pass-2026')
+    await own.post('/auth/password', { old_password: 'Initial-pass-2026', new_password: password })
+    return session(username, password)
+  }
+  return { admin, session, account }
+}
+
 /** Types a date-time range into an el-date-picker of type datetimerange and confirms it. */
 export async function fillDateTimeRange(page: Page, picker: Locator, from: string, to: string): Promise<void> {
   const inputs = picker.locator('input')

@@ -1,7 +1,7 @@
 import { creditCodeCheckChar } from '../src/validation/creditCode'
 import { idNumberCheckChar } from '../src/validation/idNumber'
-import { expect, test, type APIRequestContext, type Page } from './fixtures'
-import { ADMIN, apiAs, formItem, login, logout, menu, pick, shot } from './support'
+import { expect, test, type Page } from './fixtures'
+import { formItem, login, logout, menu, pick, sessions, shot } from './support'
 
 // A worker the register has is entered with a newer skill level, then moves to another enterprise.
 const ID = '11010519850315002' + idNumberCheckChar('11010519850315002')
@@ -27,18 +27,7 @@ test.afterAll(async () => {
 })
 
 test('a district with two enterprises runs a contest with two events; one worker is entered already', async ({ playwright, baseURL }) => {
-  // Each account signs in through a request context of its own, as separate browsers would.
-  const session = async (username: string, password: string) => {
-    const context: APIRequestContext = await playwright.request.newContext({ baseURL })
-    return apiAs(context, username, password)
-  }
-  const admin = await session(ADMIN.username, ADMIN.password)
-  /** Opens an account and has it choose its password, as its owner would at first login. */
-  const account = async (username: string, role: string, organisationId: number) => {
-    await admin.post('/accounts', { username, display_name: username, role, organisation_id: organisationId, password: 'Initial-pass-2026' })
-    const own = await session(username, 'Initial-pass-2026')
-    await own.post('/auth/password', { old_password: 'Initial-pass-2026', new_password: PASSWORD })
-  }
+  const { admin, session, account } = await sessions(playwright, baseURL, PASSWORD)
   const { items: roots } = await admin.get<{ items: Ref[] }>('/organisations/tree')
   const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '城西区总工会' })
   const from = await admin.post<Ref>('/organisations', { parent_id: district.id, kind: 'enterprise', name: FROM.name, credit_code: FROM.code + creditCodeCheckChar(FROM.code) })

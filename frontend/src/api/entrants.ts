@@ -23,4 +23,6 @@ export const entrantsApi = {
     http.post<Entrant>(`/entrants/${id}/review`, { decision, reason, version } satisfies Schemas['ReviewRequest']),
   approveMany: (eventId: number, ids: number[]) =>
     http.post<Schemas['ApproveAllResult']>(`/events/${eventId}/entrants/approve`, { ids } satisfies Schemas['ApproveAllRequest']),
+  rejectMany: (eventId: number, ids: number[], reason: string) =>
+    http.post<Schemas['RejectAllResult']>(`/events/${eventId}/entrants/reject`, { ids, reason } satisfies Schemas['RejectAllRequest']),
 }

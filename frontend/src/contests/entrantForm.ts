@@ -40,7 +40,8 @@ export function entrantFields(event: ContestEvent): string[] {
   return ['team_name', 'statement', 'members', ...personPrefixes(event).flatMap((p) => PERSON_FIELDS.map((f) => `${p}.${f}`))]
 }
 
-function trimmed(person: EntrantPerson): EntrantPerson {
+/** A person as the API takes them: no spaces around the text, the ID number upper-case. */
+export function trimmed(person: EntrantPerson): EntrantPerson {
   return { ...person, name: person.name.trim(), id_number: person.id_number.trim().toUpperCase(), mobile: person.mobile.trim(), trade: person.trade.trim() }
 }
 

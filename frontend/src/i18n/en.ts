@@ -22,6 +22,7 @@ const en: Messages = {
     created: 'Created',
     deleted: 'Deleted',
     confirmTitle: 'Please confirm',
+    reset: 'Reset',
   },
   header: {
     menu: 'Menu',
@@ -180,6 +181,10 @@ const en: Messages = {
     transferReason: 'Reason',
     transferReasonRequired: 'Give the reason for the transfer',
     transferred: 'Worker transferred',
+    add: 'Add worker',
+    addTitle: 'Add a worker',
+    editTitle: 'Edit worker: {name}',
+    allOrganisations: 'All organisations',
   },
   contestKinds: {
     skills: 'Skills contest',
@@ -276,6 +281,8 @@ const en: Messages = {
     tabEvents: 'Events',
     tabReview: 'Review entries',
     tabDraw: 'Draw',
+    following: 'Following, read-only',
+    tabEntries: 'Entries',
   },
   steps: {
     registration_open: 'Open registration',
@@ -290,7 +297,14 @@ const en: Messages = {
     done: 'The contest is now “{status}”',
     pending: 'Entries still wait for review: {list}. They can still be reviewed after the close, but all of them before the draw.',
     pendingIn: '{name}: {n}',
-    problems: 'Fix these first:',
+    refused: 'The contest cannot go to "{to}" yet; first put these right:',
+    openEvent: 'Open the event "{name}"',
+    fixIn: {
+      info: 'Edit the details',
+      events: 'See the events',
+      review: 'Review',
+      draw: 'Draw',
+    },
   },
   events: {
     add: 'New event',
@@ -367,6 +381,7 @@ const en: Messages = {
     rowProblem: '{section}, row {row}: {message}',
     sectionProblem: '{section}: {message}',
     vetoHint: 'A serious safety or quality incident removes the entrant from the awards',
+    showCodes: 'Show codes',
   },
   review: {
     event: 'Event',
@@ -385,6 +400,11 @@ const en: Messages = {
     reason: 'Reason',
     reasonRequired: 'Give a reason for the rejection',
     noEvents: 'This contest has no events yet',
+    rejectSelected: 'Reject selected',
+    rejectManyTitle: 'Reject {count} entries',
+    rejectedMany: '{count} entries rejected',
+    allEnterprises: 'All enterprises',
+    following: 'A union above yours runs this contest: you see your own enterprises\' entries here, read-only, to follow them up.',
   },
   draw: {
     run: 'Draw',
@@ -701,6 +721,8 @@ const en: Messages = {
     useRegister: 'Use the register\'s details',
     updateRegister: 'Update the register with these details and submit',
     registerFields: { name: 'Name', gender: 'Gender', mobile: 'Mobile', trade: 'Trade', skill_level: 'Skill level', years_in_trade: 'Years in the trade' },
+    fromRegister: 'From the register',
+    fromRegisterPlaceholder: 'Type a name or ID number to find your worker',
   },
   exports: {
     registrations: 'Export registrations',

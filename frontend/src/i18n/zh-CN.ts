@@ -20,6 +20,7 @@ const zhCN = {
     created: '已创建',
     deleted: '已删除',
     confirmTitle: '请确认',
+    reset: '重置',
   },
   header: {
     menu: '菜单',
@@ -178,6 +179,10 @@ const zhCN = {
     transferReason: '调动原因',
     transferReasonRequired: '请填写调动原因',
     transferred: '职工已调动',
+    add: '添加职工',
+    addTitle: '添加职工',
+    editTitle: '编辑职工：{name}',
+    allOrganisations: '全部单位',
   },
   contestKinds: {
     skills: '技术比武',
@@ -274,6 +279,8 @@ const zhCN = {
     tabEvents: '竞赛项目',
     tabReview: '报名审核',
     tabDraw: '抽签',
+    following: '只读跟踪',
+    tabEntries: '报名情况',
   },
   steps: {
     registration_open: '开放报名',
@@ -288,7 +295,14 @@ const zhCN = {
     done: '竞赛已进入“{status}”',
     pending: '还有待审核的报名：{list}。截止后仍可审核，但抽签前须全部审核完毕。',
     pendingIn: '{name} {n} 条',
-    problems: '以下问题须先解决：',
+    refused: '还不能进入“{to}”，请先处理以下问题：',
+    openEvent: '打开项目“{name}”',
+    fixIn: {
+      info: '修改基本信息',
+      events: '查看竞赛项目',
+      review: '去审核',
+      draw: '去抽签',
+    },
   },
   events: {
     add: '新增项目',
@@ -365,6 +379,7 @@ const zhCN = {
     rowProblem: '{section}第 {row} 行：{message}',
     sectionProblem: '{section}：{message}',
     vetoHint: '出现重大安全、质量事故等情形时取消评奖资格',
+    showCodes: '显示代码',
   },
   review: {
     event: '竞赛项目',
@@ -383,6 +398,11 @@ const zhCN = {
     reason: '驳回原因',
     reasonRequired: '请填写驳回原因',
     noEvents: '该竞赛还没有竞赛项目',
+    rejectSelected: '批量驳回',
+    rejectManyTitle: '驳回 {count} 条报名',
+    rejectedMany: '已驳回 {count} 条报名',
+    allEnterprises: '全部报名单位',
+    following: '本竞赛由上级工会组织，这里只读显示本工会所属企业的报名，便于跟进和督促。',
   },
   draw: {
     run: '抽签',
@@ -699,6 +719,8 @@ const zhCN = {
     useRegister: '改用名册中的信息',
     updateRegister: '用填写的信息更新名册并提交',
     registerFields: { name: '姓名', gender: '性别', mobile: '手机号', trade: '工种', skill_level: '技能等级', years_in_trade: '从业年限' },
+    fromRegister: '从职工名册选择',
+    fromRegisterPlaceholder: '输入姓名或身份证号查找本单位职工',
   },
   exports: {
     registrations: '导出报名名单',
