@@ -259,6 +259,7 @@ const en: Messages = {
     level1: 'Level 1 / senior technician',
   },
   contests: {
+    windowUntil: 'to {to}',
     title: 'Contests',
     entriesTitle: 'Contest entry',
     detailTitle: 'Contest',

@@ -257,6 +257,7 @@ const zhCN = {
     level1: '一级/高级技师',
   },
   contests: {
+    windowUntil: '至 {to}',
     title: '竞赛管理',
     entriesTitle: '竞赛报名',
     detailTitle: '竞赛详情',
