@@ -1,7 +1,7 @@
 import { idNumberCheckChar } from '../src/validation/idNumber'
-import { expect, test, type Page } from './fixtures'
+import { expect, test, type APIRequestContext, type Page } from './fixtures'
 import { drawnEvent } from './judging'
-import { login, shot } from './support'
+import { ADMIN, apiAs, login, shot } from './support'
 
 // Every main page of every role, at a desktop, a tablet and a phone, in Chinese and English:
 // a screenshot of each, and a failure where the page runs past the window's right edge, a
@@ -34,35 +34,43 @@ interface Visit {
   open?: (page: Page) => Promise<void>
 }
 
-test.describe.configure({ mode: 'serial' })
+const JUDGING_CONTEST = '城西区钳工技能比武'
+const OPEN_CONTEST = '2026年城西区职工职业技能大赛电工焊工综合比武'
 
-let judgingEvent = 0
-let judgingContest = 0
-let openContest = 0
+/**
+ * The scenario's contests and the judging contest's event, looked up by name: each role's
+ * test runs on even when an earlier one failed, in a worker that did not run the setup.
+ */
+async function scenario(request: APIRequestContext) {
+  const admin = await apiAs(request, ADMIN.username, ADMIN.password)
+  const { items } = await admin.get<{ items: { id: number; name: string }[] }>(`/contests?q=${encodeURIComponent('城西区')}`)
+  const id = (name: string) => items.find((c) => c.name === name)?.id ?? 0
+  const judgingContest = id(JUDGING_CONTEST)
+  const events = await admin.get<{ items: Ref[] }>(`/contests/${judgingContest}/events`)
+  return { judgingContest, openContest: id(OPEN_CONTEST), judgingEvent: events.items[0].id }
+}
 
 test('a district has a contest at judging with its panel, and a contest open for registration with entries to review', async ({ playwright, baseURL }) => {
   const setup = await drawnEvent(playwright, baseURL, {
     district: '城西区总工会',
-    contest: '城西区钳工技能比武',
+    contest: JUDGING_CONTEST,
     enterprises: ENTERPRISES,
     workers: [['赵西一', '11010519880303001'], ['钱西二', '11010519880303003'], ['孙西三', '11010519880303005'], ['李西四', '11010519880303007']],
     seed: 'facade',
     password: PASSWORD,
   })
-  judgingEvent = setup.eventId
-  judgingContest = setup.contestId
   await setup.panel(JUDGE, 'judge', ['theory', 'practical'])
   await setup.panel(CHECK_IN, 'checkin')
-  await setup.admin.post(`/contests/${judgingContest}/steps`, { to: 'judging' })
+  await setup.admin.post(`/contests/${setup.contestId}/steps`, { to: 'judging' })
 
-  const { organiser_id: district } = await setup.admin.get<{ organiser_id: number }>(`/contests/${judgingContest}`)
+  const { organiser_id: district } = await setup.admin.get<{ organiser_id: number }>(`/contests/${setup.contestId}`)
   await setup.admin.post('/accounts', { username: ORGANISER, display_name: '城西区赛事专员', role: 'organiser', organisation_id: district, password: 'Initial-pass-2026' })
   const organiser = await setup.session(ORGANISER, 'Initial-pass-2026')
   await organiser.post('/auth/password', { old_password: 'Initial-pass-2026', new_password: PASSWORD })
 
   const now = Date.now()
   const contest = await organiser.post<Ref>('/contests', {
-    name: '2026年城西区职工职业技能大赛电工焊工综合比武',
+    name: OPEN_CONTEST,
     kind: 'skills',
     format: 'trade',
     level: 'district',
@@ -70,7 +78,6 @@ test('a district has a contest at judging with its panel, and a contest open for
     registration_opens_at: new Date(now - 3600_000).toISOString(),
     registration_closes_at: new Date(now + 3 * 86400_000).toISOString(),
   })
-  openContest = contest.id
   const event = await organiser.post<Ref>(`/contests/${contest.id}/events`, { name: '电工', trade: '电工', entrant_type: 'individual' })
   await organiser.post(`/contests/${contest.id}/steps`, { to: 'registration_open' })
   const enterprise = await setup.session(ENTERPRISES[0].user, PASSWORD)
@@ -197,9 +204,10 @@ async function setLanguage(page: Page, language: string): Promise<void> {
 }
 
 for (const [role, visits] of Object.entries(VISITS)) {
-  test(`every page of the ${role} fits a desktop, a tablet and a phone, in Chinese and English`, async ({ page }) => {
+  test(`every page of the ${role} fits a desktop, a tablet and a phone, in Chinese and English`, async ({ page, request }) => {
     // Six looks at each page, each a full-page screenshot, on a shared two-core machine.
     test.setTimeout(visits.length * 6 * 20_000)
+    const { judgingContest, openContest, judgingEvent } = await scenario(request)
     await page.setViewportSize({ width: 1440, height: 900 })
     await login(page, ACCOUNTS[role], PASSWORD)
     await expect(page).toHaveURL(/\/$/)
@@ -253,10 +261,11 @@ test('a list that fails to load says why and loads again on 重试', async ({ pa
   fail = false
   await error.getByRole('button', { name: '重试' }).click()
   await expect(error).toHaveCount(0)
-  await expect(page.getByTestId('contests-table')).toContainText('2026年城西区职工职业技能大赛电工焊工综合比武')
+  await expect(page.getByTestId('contests-table')).toContainText(OPEN_CONTEST)
 })
 
-test('the to-do items lead to where each is done', async ({ page }) => {
+test('the to-do items lead to where each is done', async ({ page, request }) => {
+  const { openContest, judgingEvent } = await scenario(request)
   await login(page, ORGANISER, PASSWORD)
   await expect(page).toHaveURL(/\/$/)
   const reviews = page.getByTestId('todo-reviews')
