@@ -12,8 +12,8 @@ const ORGANISER = 'lay_org'
 const JUDGE = 'lay_judge'
 const CHECK_IN = 'lay_checkin'
 const ENTERPRISES = [
-  { name: '城西精密机床制造有限公司', code: '91440300MA5XW0051', user: 'lay_ent1' },
-  { name: '城西电力公司', code: '91440300MA5XW0052', user: 'lay_ent2' },
+  { name: '高新精密机床制造有限公司', code: '91440300MA5XW0051', user: 'lay_ent1' },
+  { name: '高新电力公司', code: '91440300MA5XW0052', user: 'lay_ent2' },
 ]
 const SIZES = [
   { name: '1440', width: 1440, height: 900 },
@@ -34,8 +34,8 @@ interface Visit {
   open?: (page: Page) => Promise<void>
 }
 
-const JUDGING_CONTEST = '城西区钳工技能比武'
-const OPEN_CONTEST = '2026年城西区职工职业技能大赛电工焊工综合比武'
+const JUDGING_CONTEST = '高新区钳工技能比武'
+const OPEN_CONTEST = '2026年高新区职工职业技能大赛电工焊工综合比武'
 
 /**
  * The scenario's contests and the judging contest's event, looked up by name: each role's
@@ -43,7 +43,7 @@ const OPEN_CONTEST = '2026年城西区职工职业技能大赛电工焊工综合
  */
 async function scenario(request: APIRequestContext) {
   const admin = await apiAs(request, ADMIN.username, ADMIN.password)
-  const { items } = await admin.get<{ items: { id: number; name: string }[] }>(`/contests?q=${encodeURIComponent('城西区')}`)
+  const { items } = await admin.get<{ items: { id: number; name: string }[] }>(`/contests?q=${encodeURIComponent('高新区')}`)
   const id = (name: string) => items.find((c) => c.name === name)?.id ?? 0
   const judgingContest = id(JUDGING_CONTEST)
   const events = await admin.get<{ items: Ref[] }>(`/contests/${judgingContest}/events`)
@@ -52,7 +52,7 @@ async function scenario(request: APIRequestContext) {
 
 test('a district has a contest at judging with its panel, and a contest open for registration with entries to review', async ({ playwright, baseURL }) => {
   const setup = await drawnEvent(playwright, baseURL, {
-    district: '城西区总工会',
+    district: '高新区总工会',
     contest: JUDGING_CONTEST,
     enterprises: ENTERPRISES,
     workers: [['赵西一', '11010519880303001'], ['钱西二', '11010519880303003'], ['孙西三', '11010519880303005'], ['李西四', '11010519880303007']],
@@ -64,7 +64,7 @@ test('a district has a contest at judging with its panel, and a contest open for
   await setup.admin.post(`/contests/${setup.contestId}/steps`, { to: 'judging' })
 
   const { organiser_id: district } = await setup.admin.get<{ organiser_id: number }>(`/contests/${setup.contestId}`)
-  await setup.admin.post('/accounts', { username: ORGANISER, display_name: '城西区赛事专员', role: 'organiser', organisation_id: district, password: 'Initial-pass-2026' })
+  await setup.admin.post('/accounts', { username: ORGANISER, display_name: '高新区赛事专员', role: 'organiser', organisation_id: district, password: 'Initial-pass-2026' })
   const organiser = await setup.session(ORGANISER, 'Initial-pass-2026')
   await organiser.post('/auth/password', { old_password: 'Initial-pass-2026', new_password: PASSWORD })
 
@@ -100,7 +100,15 @@ const VISITS: Record<string, Visit[]> = {
     { name: 'contests', path: '/contests', ready: (p) => p.getByTestId('contests-table').locator('tbody tr').first() },
     { name: 'contest', path: '/contests/{open}', ready: (p) => p.getByTestId('contest-steps') },
     { name: 'events', path: '/contests/{open}?tab=events', ready: (p) => p.getByTestId('contest-tabs') },
-    { name: 'review', path: '/contests/{open}?tab=review', ready: (p) => p.getByTestId('review-table').locator('tbody tr').first() },
+    {
+      name: 'review',
+      path: '/contests/{open}',
+      ready: (p) => p.getByTestId('review-table').locator('tbody tr').first(),
+      open: async (p) => {
+        // The fourth tab, 报名审核 (Review entries), opened as a clerk opens it.
+        await p.getByTestId('contest-tabs').locator('.el-tabs__item').nth(3).click()
+      },
+    },
     { name: 'draw', path: '/contests/{judging}?tab=draw', ready: (p) => p.getByTestId('contest-tabs') },
     { name: 'organisations', path: '/organisations', ready: (p) => p.getByTestId('organisation-tree') },
     { name: 'accounts', path: '/accounts', ready: (p) => p.getByTestId('accounts-table').locator('tbody tr').first() },
