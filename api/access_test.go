@@ -69,6 +69,9 @@ var accessCases = []accessCase{
 		want: statuses{200, 200, 200, 200, 200, 200, 200}},
 	{route: "GET /api/v1/auth/me", path: "/api/v1/auth/me",
 		want: statuses{401, 200, 200, 200, 200, 200, 200}},
+	// Everyone has a to-do list; what is in it is each caller's own (todo_test.go).
+	{route: "GET /api/v1/todo", path: "/api/v1/todo",
+		want: statuses{401, 200, 200, 200, 200, 200, 200}},
 
 	// The tree and its accounts: union staff, each in its own subtree.
 	{route: "GET /api/v1/organisations/tree", path: "/api/v1/organisations/tree",

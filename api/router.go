@@ -61,6 +61,8 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 
 	// Everything below needs an account that has chosen its own password.
 	own := authed.Group("", h.requireOwnPassword())
+	own.GET("/todo", h.myTodo)
+
 	own.GET("/organisations/tree", h.organisationTree)
 	own.GET("/organisations", h.listOrganisations)
 	own.POST("/organisations", h.createOrganisation)

@@ -105,6 +105,8 @@ export type Attendance = Schemas['Attendance']
 export type PanelMember = Schemas['PanelMember']
 export type CheckInRow = Schemas['CheckInRow']
 export type JudgeDuty = Schemas['JudgeDuty']
+/** What waits for the caller, as its home page lists it. */
+export type Todo = Schemas['Todo']
 export type Sheet = Schemas['Sheet']
 export type SheetMark = Schemas['SheetMark']
 export type SheetCriterion = Schemas['SheetCriterion']

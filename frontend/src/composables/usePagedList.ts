@@ -1,27 +1,22 @@
 import { ref, shallowRef } from 'vue'
 import type { Page, PageQuery } from '@/api/types'
-import { notifyError } from './notifyError'
+import { useLoad } from './useLoad'
 
-/** Server-side paging for a table: `filters` are sent with every page request. */
+/**
+ * Server-side paging for a table: `filters` are sent with every page request. A page that
+ * fails to load leaves `loadError` set, for LoadError to show with its retry.
+ */
 export function usePagedList<T extends { id: number }, Q extends object>(fetchPage: (query: Q & PageQuery) => Promise<Page<T>>, filters: Q) {
   const items = shallowRef<T[]>([])
   const total = ref(0)
   const page = ref(1)
   const pageSize = ref(20)
-  const loading = ref(false)
 
-  async function load(): Promise<void> {
-    loading.value = true
-    try {
-      const result = await fetchPage({ ...filters, page: page.value, page_size: pageSize.value })
-      items.value = result.items
-      total.value = result.total
-    } catch (e) {
-      notifyError(e)
-    } finally {
-      loading.value = false
-    }
-  }
+  const { loading, error: loadError, run: load } = useLoad(async () => {
+    const result = await fetchPage({ ...filters, page: page.value, page_size: pageSize.value })
+    items.value = result.items
+    total.value = result.total
+  })
 
   function search(): Promise<void> {
     page.value = 1
@@ -33,5 +28,5 @@ export function usePagedList<T extends { id: number }, Q extends object>(fetchPa
     items.value = items.value.map((current) => (current.id === next.id ? next : current))
   }
 
-  return { items, total, page, pageSize, loading, load, search, replace }
+  return { items, total, page, pageSize, loading, loadError, load, search, replace }
 }

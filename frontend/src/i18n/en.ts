@@ -82,9 +82,26 @@ const en: Messages = {
     submit: 'Change password',
   },
   home: {
+    todo: 'To do',
+    nothingToDo: 'Nothing waits for you',
+    todoGroups: {
+      reviews: 'Entries to review',
+      closing: 'Registration closing soon',
+      undrawn: 'Events to draw',
+      rejected: 'Rejected entries to correct',
+      windows: 'Contests open for registration',
+      sheets: 'Sheets to mark',
+    },
+    todoDetails: {
+      reviews: '{n} waiting for review',
+      undrawn: '{n} approved, not drawn yet',
+      rejected: 'Reason: {reason}',
+      sheets: '{n} marks to go',
+      sheetsRemarks: '{n} marks to go, {remarks} to mark again',
+      window: 'Closes {time}; {n} entries',
+      windowOpen: '{n} entries',
+    },
     welcome: 'Welcome, {name}',
-    role: 'Role',
-    organisation: 'Organisation',
     sections: 'Available sections',
     duties: 'My judging duties',
     noDuties: 'No judging duties yet',
@@ -247,6 +264,7 @@ const en: Messages = {
     level1: 'Level 1 / senior technician',
   },
   contests: {
+    windowUntil: 'to {to}',
     title: 'Contests',
     entriesTitle: 'Contest entry',
     detailTitle: 'Contest',
@@ -784,6 +802,10 @@ const en: Messages = {
     mobileFormat: 'A mobile number has 11 digits starting with 1',
     tradeRequired: 'Enter the trade',
     skillLevelRequired: 'Choose the skill level',
+  },
+  loadError: {
+    title: 'Could not load the data',
+    retry: 'Retry',
   },
   notFound: {
     title: 'Page not found',

@@ -80,9 +80,26 @@ const zhCN = {
     submit: '修改密码',
   },
   home: {
+    todo: '待办事项',
+    nothingToDo: '暂无待办事项',
+    todoGroups: {
+      reviews: '待审核报名',
+      closing: '即将截止报名的竞赛',
+      undrawn: '待抽签的项目',
+      rejected: '被驳回待修改的报名',
+      windows: '正在报名的竞赛',
+      sheets: '待评分的评分表',
+    },
+    todoDetails: {
+      reviews: '{n} 条报名待审核',
+      undrawn: '已通过 {n} 条，尚未抽签',
+      rejected: '驳回原因：{reason}',
+      sheets: '还剩 {n} 项未评',
+      sheetsRemarks: '还剩 {n} 项未评，待复评 {remarks} 项',
+      window: '{time} 截止报名，已报 {n} 条',
+      windowOpen: '已报 {n} 条',
+    },
     welcome: '{name}，您好',
-    role: '角色',
-    organisation: '所属单位',
     sections: '可用功能',
     duties: '我的评审任务',
     noDuties: '暂无评审任务',
@@ -245,6 +262,7 @@ const zhCN = {
     level1: '一级/高级技师',
   },
   contests: {
+    windowUntil: '至 {to}',
     title: '竞赛管理',
     entriesTitle: '竞赛报名',
     detailTitle: '竞赛详情',
@@ -782,6 +800,10 @@ const zhCN = {
     mobileFormat: '手机号应为 11 位数字，以 1 开头',
     tradeRequired: '请输入工种',
     skillLevelRequired: '请选择技能等级',
+  },
+  loadError: {
+    title: '数据加载失败',
+    retry: '重试',
   },
   notFound: {
     title: '页面不存在',
