@@ -102,7 +102,7 @@ func checkEvent(e *model.Event, r Rules) error {
 	}
 	fe = append(fe, inRange("quota_per_enterprise", e.QuotaPerEnterprise, 0, maxQuota)...)
 	fe = append(fe, inRange("stations", e.Stations, 0, maxStations)...)
-	fe = append(fe, r.check("rules")...)
+	fe = append(fe, checkRules(r, "rules")...)
 	if len(fe) > 0 {
 		return invalid(fe...)
 	}

@@ -133,6 +133,8 @@ var messages = map[string][2]string{
 	"time_whole_seconds":        {"用时以整秒计", "the time used is in whole seconds"},
 	"time_without_note":         {"用时不带扣分说明", "the time used carries no note"},
 	"max_positive":              {"满分必须大于0", "the maximum must be above 0"},
+	"too_many_items":            {"最多 %d 项", "at most %d items"},
+	"title_repeated":            {"称号 %s 重复", "the title %s is named twice"},
 	"tie_break_unknown":         {"无法识别的并列处理规则 %s", "unknown tie-break %s"},
 	"tie_break_shared_last":     {"“并列”只能放在最后", "\"shared\" can only come last"},
 	"shares_over_100":           {"各奖项比例之和不能超过100%%", "the award shares add up to more than 100%%"},

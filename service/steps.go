@@ -70,7 +70,7 @@ func (s *Service) checkStep(ctx context.Context, ct model.Contest, to string) er
 			if err != nil {
 				return fmt.Errorf("event %d: %w", ev.ID, err)
 			}
-			for _, f := range rules.readiness(eventFieldPrefix(i) + ".rules") {
+			for _, f := range rulesReadiness(rules, eventFieldPrefix(i)+".rules") {
 				f.Text = T("in_event", ev.Name, f.Text)
 				fe = append(fe, f)
 			}
