@@ -38,6 +38,9 @@ func (s *Service) MoveContest(ctx context.Context, c Caller, id uint, to, reason
 		if err := s.checkStep(ctx, ct, to); err != nil {
 			return err
 		}
+		if err := s.resultsForStep(ctx, ct, to); err != nil {
+			return err
+		}
 		if err := s.updateVersioned(ctx, &model.Contest{}, ct.ID, ct.Version, map[string]any{"status": to}); err != nil {
 			return err
 		}

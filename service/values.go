@@ -32,9 +32,12 @@ var (
 	combineMethods  = scoring.CombineMethods()
 	criterionKinds  = []string{"measurement", "judgement"}
 	// columnKinds are the kinds of a sheet's columns: the criteria's, and the time used.
-	columnKinds    = []string{"measurement", "judgement", KindTime}
-	awardModes     = scoring.AwardModes()
-	teamMethods    = scoring.TeamMethods()
+	columnKinds = []string{"measurement", "judgement", KindTime}
+	awardModes  = scoring.AwardModes()
+	teamMethods = scoring.TeamMethods()
+	// resultStatuses and resultAwards are what an entrant's results line says.
+	resultStatuses = []string{string(scoring.StatusRanked), string(scoring.StatusIncomplete), string(scoring.StatusVetoed), string(scoring.StatusAbsent)}
+	resultAwards   = []string{string(scoring.AwardFirst), string(scoring.AwardSecond), string(scoring.AwardThird), string(scoring.AwardHonourable)}
 	duties         = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
 	attendances    = []string{AttendancePresent, AttendanceAbsent}
 	remarkOutcomes = []string{RemarkChanged, RemarkConfirmed, RemarkWithdrawn}
@@ -64,6 +67,8 @@ func ValueSets() map[string][]string {
 		"SheetColumnKind":  columnKinds,
 		"AwardMode":        awardModes,
 		"TeamMethod":       teamMethods,
+		"ResultStatus":     resultStatuses,
+		"ResultAward":      resultAwards,
 		"Duty":             duties,
 		"Attendance":       attendances,
 		"KeyingState":      keyingStates,
