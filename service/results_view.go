@@ -75,6 +75,7 @@ type ResultStage struct {
 type EventResults struct {
 	EventID       uint                `json:"event_id"`
 	EventName     string              `json:"event_name"`
+	ContestID     uint                `json:"contest_id"`
 	ContestStatus string              `json:"contest_status"`
 	Stages        []ResultStage       `json:"stages"`
 	Decoding      ResultDecoding      `json:"decoding"`
@@ -106,7 +107,7 @@ func (s *Service) GetEventResults(ctx context.Context, c Caller, eventID uint, l
 	if err != nil {
 		return EventResults{}, err
 	}
-	out := EventResults{EventID: ev.ID, EventName: ev.Name, ContestStatus: ct.Status, Stages: []ResultStage{}, Versions: []ResultVersionInfo{}}
+	out := EventResults{EventID: ev.ID, EventName: ev.Name, ContestID: ct.ID, ContestStatus: ct.Status, Stages: []ResultStage{}, Versions: []ResultVersionInfo{}}
 	unsigned, err := s.unsignedStages(ctx, ev.ID, rules)
 	if err != nil {
 		return out, err
