@@ -37,8 +37,9 @@ func (s *Service) resultEntrants(ctx context.Context, eventID uint) ([]scoring.E
 // resultMarks are the counting marks of an event: stage by stage, the
 // sheets of the judges whose marks count there (judges given the stage and
 // those replaced on it; never a trainee), each read in the order it was
-// written, which is the order the engine places fastest.
-func (s *Service) resultMarks(ctx context.Context, eventID uint, rules Rules) ([]scoring.Mark, error) {
+// written, which is the order the engine places fastest. entrants sizes the
+// list for a full event at once.
+func (s *Service) resultMarks(ctx context.Context, eventID uint, rules Rules, entrants int) ([]scoring.Mark, error) {
 	var marks []scoring.Mark
 	for _, st := range rules.Stages {
 		judges, err := s.countingJudges(ctx, eventID, st.Code)
@@ -54,6 +55,9 @@ func (s *Service) resultMarks(ctx context.Context, eventID uint, rules Rules) ([
 			return nil, err
 		}
 		codes := criterionCodes(rules, st.Code)
+		if marks == nil {
+			marks = make([]scoring.Mark, 0, len(sheets)*entrants*len(rules.Criteria))
+		}
 		for _, sh := range sheets {
 			if marks, err = s.appendSheetMarks(ctx, marks, sh, st.Code, codes); err != nil {
 				return nil, err
@@ -146,7 +150,7 @@ func (s *Service) computeEvent(ctx context.Context, ev model.Event, rules Rules)
 	if err != nil {
 		return scoring.Result{}, err
 	}
-	marks, err := s.resultMarks(ctx, ev.ID, rules)
+	marks, err := s.resultMarks(ctx, ev.ID, rules, len(entrants))
 	if err != nil {
 		return scoring.Result{}, err
 	}

@@ -71,3 +71,15 @@ func TestRules_TitlesTeamAndHonourableAreCheckedWithTheirFields(t *testing.T) {
 		t.Errorf("a sum with a best passed: %v", fe)
 	}
 }
+
+func TestRules_DefaultTitlesAndTeamStoreAsBefore(t *testing.T) {
+	r := skillsRules()
+	plain, err := rulesJSON(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Titles, r.Team = []Title{}, TeamRule{Method: "sum"}
+	if same, _ := rulesJSON(r); string(same) != string(plain) {
+		t.Errorf("empty titles and a plain sum stored as %s, not %s", same, plain)
+	}
+}
