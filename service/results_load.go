@@ -36,8 +36,8 @@ func (s *Service) resultEntrants(ctx context.Context, eventID uint) ([]scoring.E
 
 // resultMarks are the counting marks of an event: stage by stage, the
 // sheets of the judges whose marks count there (judges given the stage and
-// those replaced on it; never a trainee), each read in the order it was
-// written, which is the order the engine places fastest. entrants sizes the
+// those replaced on it; never a trainee), each read row by row (entrant by
+// entrant, criterion by criterion), the order the engine places fastest. entrants sizes the
 // list for a full event at once.
 func (s *Service) resultMarks(ctx context.Context, eventID uint, rules Rules, entrants int) ([]scoring.Mark, error) {
 	var marks []scoring.Mark
@@ -79,8 +79,9 @@ func criterionCodes(rules Rules, stage string) map[string]string {
 	return codes
 }
 
-// sheetMarksQuery reads one sheet's marks in the order they were written.
-const sheetMarksQuery = "SELECT entrant_id, criterion, points FROM marks WHERE sheet_id = ? ORDER BY id"
+// sheetMarksQuery reads one sheet's marks row by row, from the index that
+// holds them (ix_marks_sheet_cells) without visiting the table.
+const sheetMarksQuery = "SELECT entrant_id, criterion, points FROM marks WHERE sheet_id = ? ORDER BY entrant_id, criterion"
 
 // appendSheetMarks adds one judge's sheet of a stage to marks.
 func (s *Service) appendSheetMarks(ctx context.Context, marks []scoring.Mark, sh model.Sheet, stage string, codes map[string]string) ([]scoring.Mark, error) {

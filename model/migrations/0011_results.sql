@@ -51,3 +51,10 @@ CREATE TABLE name_decodings (
 ){{options}};
 
 CREATE UNIQUE INDEX ux_name_decodings ON name_decodings (event_id);
+
+-- Results read each judge's sheet entrant by entrant: the marks' sheet index
+-- now holds the cells and points, so that reading a sheet never visits the
+-- table. It replaces the index on sheet_id alone (created first: MySQL keeps
+-- an index for the foreign key throughout).
+CREATE INDEX ix_marks_sheet_cells ON marks (sheet_id, entrant_id, criterion, points);
+DROP INDEX ix_marks_sheet ON marks;
