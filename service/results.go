@@ -195,14 +195,7 @@ type ResultTie struct {
 // yet to decide, computed from the marks as they are; empty until every
 // stage is signed off.
 func (s *Service) ResultTies(ctx context.Context, c Caller, eventID uint) ([]ResultTie, error) {
-	ev, err := s.loadEvent(ctx, eventID)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.leadsEvent(ctx, c, ev); err != nil {
-		return nil, err
-	}
-	rules, err := parseRules(ev.Rules)
+	ev, _, rules, err := s.resultsReader(ctx, c, eventID)
 	if err != nil {
 		return nil, err
 	}

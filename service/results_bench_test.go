@@ -129,8 +129,9 @@ func insertSheetMarks(b *testing.B, db *gorm.DB, sheet model.Sheet, entrants []m
 }
 
 // BenchmarkResults measures loading and ranking an event of 2.5 million
-// marks, reported as a multiple of a plain SELECT of the same rows measured
-// in the same run: every mark of the event, read and scanned, nothing more.
+// marks (entrants, panel, the marks sheet by sheet, then the engine),
+// reported as a multiple of a plain SELECT of the same rows measured in the
+// same run: every mark of the event, read and scanned, nothing more.
 func BenchmarkResults(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "mysql"} {
 		b.Run(dialect, func(b *testing.B) {
@@ -150,11 +151,15 @@ func BenchmarkResults(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			var sheets []uint
+			if err := db.Model(&model.Sheet{}).Where("event_id = ?", ev.ID).Pluck("id", &sheets).Error; err != nil {
+				b.Fatal(err)
+			}
 			var base, baseCPU float64
 			b.Run("baseline", func(b *testing.B) {
 				start, startCPU := time.Now(), processorTime()
 				for b.Loop() {
-					n, err := plainSelect(ctx, db, ev.ID)
+					n, err := plainSelect(ctx, db, sheets)
 					if err != nil || n != resultsBenchEntrants*10*resultsBenchJudges {
 						b.Fatalf("%d marks: %v", n, err)
 					}
@@ -191,22 +196,23 @@ func processorTime() int64 {
 	return u.Utime.Nano() + u.Stime.Nano()
 }
 
-// plainSelect reads every mark of an event in one query, scanning each row.
-func plainSelect(ctx context.Context, db *gorm.DB, eventID uint) (int, error) {
-	rows, err := db.WithContext(ctx).Raw("SELECT marks.entrant_id, marks.criterion, marks.judge_id, marks.points FROM marks "+
-		"JOIN sheets ON sheets.id = marks.sheet_id WHERE sheets.event_id = ?", eventID).Rows()
+// plainSelect reads every mark of an event in one query, its sheets named,
+// scanning each row: the same rows and columns results read, from the same
+// index, in no particular order.
+func plainSelect(ctx context.Context, db *gorm.DB, sheets []uint) (int, error) {
+	rows, err := db.WithContext(ctx).Raw("SELECT sheet_id, entrant_id, criterion, points FROM marks WHERE sheet_id IN ?", sheets).Rows()
 	if err != nil {
 		return 0, err
 	}
 	defer rows.Close()
 	var (
-		entrant, judge uint
+		sheet, entrant uint
 		code           []byte
 		points         int64
 		n              int
 	)
 	for rows.Next() {
-		if err := rows.Scan(&entrant, &code, &judge, &points); err != nil {
+		if err := rows.Scan(&sheet, &entrant, &code, &points); err != nil {
 			return n, err
 		}
 		n++
