@@ -54,6 +54,11 @@ func TestEvent_NumbersAreBounded(t *testing.T) {
 			{"rules.combine.trim_min_judges", withRules("combine", map[string]any{"method": "trimmed_mean", "trim_min_judges": 2})},
 			{"rules.combine.trim_min_judges", withRules("combine", map[string]any{"method": "trimmed_mean", "trim_min_judges": 101})},
 			{"rules.combine.trim_min_judges", withRules("combine", map[string]any{"method": "median", "trim_min_judges": maxInt64})},
+			{"rules.awards.honourable", withRules("awards", map[string]any{"honourable": 101})},
+			{"rules.titles[1].to", withRules("", map[string]any{"titles": []any{map[string]any{"name": "技术能手", "from": 1, "to": 3},
+				map[string]any{"name": "推荐技师", "from": 6, "to": 5}}})},
+			{"rules.team.method", withRules("", map[string]any{"team": map[string]any{"method": "average", "best": 0}})},
+			{"rules.team.best", withRules("", map[string]any{"team": map[string]any{"method": "best", "best": 0}})},
 			{"quota_per_enterprise", map[string]any{"version": ev.Version, "quota_per_enterprise": 10001}},
 			{"quota_per_enterprise", map[string]any{"version": ev.Version, "quota_per_enterprise": -1}},
 			{"stations", map[string]any{"version": ev.Version, "stations": 1001}},
@@ -66,6 +71,9 @@ func TestEvent_NumbersAreBounded(t *testing.T) {
 			withRules("awards", map[string]any{"mode": "shares", "first": 100, "second": 0, "third": 0}),
 			withRules("criteria[0]", map[string]any{"max": "10000"}),
 			withRules("combine", map[string]any{"method": "trimmed_mean", "trim_min_judges": 100}),
+			withRules("", map[string]any{"titles": []any{map[string]any{"name": "技术能手", "from": 1, "to": 3}},
+				"team": map[string]any{"method": "best", "best": 3}}),
+			withRules("awards", map[string]any{"honourable": 50, "no_shared_medals": true}),
 			{"quota_per_enterprise": 10000, "stations": 1000},
 		} {
 			body["version"] = ev.Version

@@ -201,6 +201,22 @@ var judgingCases = []judgingCase{
 	{route: "PUT /api/v1/events/:id/sheets/:stage/judges/:judge/keying/differences", path: "/api/v1/events/{fitter}/sheets/theory/judges/{judge}/keying/differences",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 200},
 		body: func(f judgingFixture) any { return mark(f.numberC, "T1", 72.5, 0) }},
+	// Results: those who lead the event read them; no stage is signed off here, so there is no version yet …
+	{route: "GET /api/v1/events/:id/results", path: "/api/v1/events/{fitter}/results",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403}},
+	{route: "GET /api/v1/events/:id/results/versions/:version", path: "/api/v1/events/{fitter}/results/versions/1",
+		want: [judgeCount]int{401, 404, 404, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403}},
+	{route: "GET /api/v1/events/:id/results/ties", path: "/api/v1/events/{fitter}/results/ties",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403}},
+	// … the organisers compute and decode them (not before sign-off) …
+	{route: "POST /api/v1/events/:id/results", path: "/api/v1/events/{fitter}/results",
+		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
+	{route: "POST /api/v1/events/:id/results/decode", path: "/api/v1/events/{fitter}/results/decode",
+		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
+	// … and the chief judge alone decides a tie.
+	{route: "POST /api/v1/events/:id/results/decisions", path: "/api/v1/events/{fitter}/results/decisions",
+		want: [judgeCount]int{401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(judgingFixture) any { return map[string]any{"entrants": []uint{1, 2}, "reason": "加赛裁定"} }},
 }
 
 // paperTheory puts judge's theory sheet of 钳工 on paper: clerk and clerk2

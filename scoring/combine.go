@@ -59,10 +59,10 @@ func newLayout(r Rules) (layout, error) {
 			return l, fmt.Errorf("scoring: the maximum of %q in stage %q is beyond %s", c.code, l.stageCodes[c.stage], Points(math.MaxInt32))
 		}
 	}
-	if !slices.Contains([]string{CombineMean, CombineTrimmedMean, CombineMedian}, r.Combine.Method) {
+	if !slices.Contains(CombineMethods(), r.Combine.Method) {
 		return l, fmt.Errorf("scoring: combine method %q unknown", r.Combine.Method)
 	}
-	if r.Awards.Mode != AwardShares && r.Awards.Mode != AwardCounts {
+	if !slices.Contains(AwardModes(), r.Awards.Mode) {
 		return l, fmt.Errorf("scoring: award mode %q unknown", r.Awards.Mode)
 	}
 	var err error

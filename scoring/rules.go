@@ -1,9 +1,12 @@
 package scoring
 
-// The rule types keep the JSON shape events have always stored; the fields
-// added for results (awards.honourable, awards.no_shared_medals, titles, team)
-// are left out of the JSON while unset, so a rule set that does not use them
-// reads and writes exactly as before.
+// These are an event's rules, the one definition the whole application uses:
+// the service stores, checks and serves them, judging reads the stages and
+// criteria, and Compute applies them. They keep the JSON shape events have
+// always stored; the fields added for results (awards.honourable,
+// awards.no_shared_medals, titles, team) are left out of the JSON while
+// unset, so a rule set that does not use them reads and writes exactly as
+// before.
 
 // Stage is a part of an event (理论, 实操) with its weight in percent.
 type Stage struct {
@@ -14,6 +17,9 @@ type Stage struct {
 	// sheets, in whole seconds up to TimeLimit minutes, for the tie-break "time".
 	Timed     bool `json:"timed"`
 	TimeLimit int  `json:"time_limit"`
+	// Encrypted stages (二次加密) have their judges see work codes, not draw
+	// numbers; it changes who sees what, never a result.
+	Encrypted bool `json:"encrypted"`
 }
 
 // Criterion is one line of the marking scheme (评分细则).
@@ -78,6 +84,11 @@ type Rules struct {
 	TieBreaks []string    `json:"tie_breaks"`
 	Awards    Awards      `json:"awards"`
 	Veto      bool        `json:"veto"`
+	// Disagreement is how far apart (highest minus lowest) the counting
+	// judges' marks of one entrant on one judgement criterion may be before
+	// the chief judge is shown the cell; 0 shows none. Judging uses it;
+	// results do not.
+	Disagreement Points `json:"disagreement"`
 	// Titles follow places; see Title.
 	Titles []Title `json:"titles,omitzero"`
 	// Team makes team and enterprise results; see TeamRule.
@@ -107,3 +118,9 @@ const (
 	// on a timed stage's sheet, holds the time in hundredths of a second.
 	TimeCriterion = "_time"
 )
+
+// CombineMethods, AwardModes and TeamMethods are the values those fields
+// take, each list made afresh for its caller.
+func CombineMethods() []string { return []string{CombineMean, CombineTrimmedMean, CombineMedian} }
+func AwardModes() []string     { return []string{AwardShares, AwardCounts} }
+func TeamMethods() []string    { return []string{TeamSum, TeamBest} }

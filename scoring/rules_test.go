@@ -38,14 +38,14 @@ func asMap(t *testing.T, s string) map[string]any {
 
 // Rules stored by events before results existed read and write unchanged.
 func TestRules_TheStoredJSONShapeIsUnchanged(t *testing.T) {
-	stored := `{"stages":[{"code":"theory","name":"理论","weight":30,"timed":false,"time_limit":0},
-		{"code":"practical","name":"实操","weight":70,"timed":true,"time_limit":120}],
+	stored := `{"stages":[{"code":"theory","name":"理论","weight":30,"timed":false,"time_limit":0,"encrypted":false},
+		{"code":"practical","name":"实操","weight":70,"timed":true,"time_limit":120,"encrypted":true}],
 	"criteria":[{"code":"T1","name":"理论知识考试","stage":"theory","max":100,"kind":"measurement","levels":false},
 		{"code":"P1","name":"实操作业","stage":"practical","max":37.5,"kind":"judgement","levels":true}],
 	"combine":{"method":"trimmed_mean","trim_min_judges":5},
 	"tie_breaks":["stage:practical","time","stage:theory","shared"],
 	"awards":{"mode":"shares","first":10,"second":20,"third":30,"min_total":60,"shared_top":true},
-	"veto":false}`
+	"veto":false,"disagreement":15}`
 	r, back := roundTrip(t, stored)
 	if !reflect.DeepEqual(back, asMap(t, stored)) {
 		t.Errorf("written back as %v", back)
@@ -59,7 +59,7 @@ func TestRules_TheFieldsResultsAddInJSON(t *testing.T) {
 	withResults := `{"stages":[],"criteria":[],"combine":{"method":"mean","trim_min_judges":0},"tie_breaks":[],
 	"awards":{"mode":"counts","first":1,"second":1,"third":1,"min_total":0,"shared_top":false,
 		"honourable":50,"no_shared_medals":true},
-	"veto":false,
+	"veto":false,"disagreement":0,
 	"titles":[{"name":"技术能手","from":1,"to":3},{"name":"推荐技师","from":1,"to":5},{"name":"推荐高级工","from":6,"to":20}],
 	"team":{"method":"best","best":3}}`
 	r, back := roundTrip(t, withResults)

@@ -86,7 +86,12 @@ func (s *Service) loadContest(ctx context.Context, id uint) (model.Contest, erro
 	return ct, notFoundOr(err, "contest")
 }
 
+// wrongStep refuses what the contest's step does not allow; once results
+// are final (and archived), it says that the contest is frozen.
 func wrongStep(status string) *Error {
+	if status == model.StepFinal || status == model.StepArchived {
+		return &Error{Kind: KindConflict, Code: "contest_final", Text: T("contest_final", T("step_"+status))}
+	}
 	return &Error{Kind: KindConflict, Code: "wrong_step", Text: T("wrong_step", T("step_"+status))}
 }
 

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -126,4 +127,24 @@ func (s *Service) loadEntrant(ctx context.Context, id uint) (model.Entrant, erro
 	var e model.Entrant
 	err := entrantsWithPeople(db).Take(&e, id).Error
 	return e, notFoundOr(err, "entrant")
+}
+
+// entrantName is who an entry is: its worker, its team with its members,
+// or its enterprise.
+func entrantName(e model.Entrant) string {
+	var names []string
+	for _, p := range e.People {
+		if p.Role == model.ParticipantCompetitor {
+			names = append(names, p.Name)
+		}
+	}
+	switch {
+	case e.TeamName != "" && len(names) > 0:
+		return e.TeamName + "（" + strings.Join(names, "、") + "）"
+	case e.TeamName != "":
+		return e.TeamName
+	case len(names) > 0:
+		return strings.Join(names, "、")
+	}
+	return e.EnterpriseName
 }

@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"leitai/model"
+	"leitai/scoring"
 )
 
 // Event is what the API shows of an event.
@@ -102,17 +103,31 @@ func checkEvent(e *model.Event, r Rules) error {
 	}
 	fe = append(fe, inRange("quota_per_enterprise", e.QuotaPerEnterprise, 0, maxQuota)...)
 	fe = append(fe, inRange("stations", e.Stations, 0, maxStations)...)
-	fe = append(fe, r.check("rules")...)
+	fe = append(fe, checkRules(r, "rules")...)
 	if len(fe) > 0 {
 		return invalid(fe...)
 	}
 	return nil
 }
 
+// rulesJSON is a rule set as events store it. Titles left empty and a team
+// rule of the plain sum are the defaults, which are left out, so that a rule
+// set read and written back unchanged stores the same text (and makes no new
+// rules version).
+func rulesJSON(r Rules) ([]byte, error) {
+	if len(r.Titles) == 0 {
+		r.Titles = nil
+	}
+	if r.Team == (TeamRule{Method: scoring.TeamSum}) {
+		r.Team = TeamRule{}
+	}
+	return json.Marshal(r)
+}
+
 // insertEvent adds an event with its first rule version, inside tx.
 func (s *Service) insertEvent(ctx context.Context, contestID uint, d EventDraft) (model.Event, error) {
 	tx := s.conn(ctx)
-	raw, err := json.Marshal(d.Rules)
+	raw, err := rulesJSON(d.Rules)
 	if err != nil {
 		return model.Event{}, err
 	}
@@ -245,7 +260,7 @@ func (s *Service) UpdateEvent(ctx context.Context, c Caller, id uint, in EventIn
 		}
 		before := d
 		applyEventInput(&d, in)
-		raw, err := json.Marshal(d.Rules)
+		raw, err := rulesJSON(d.Rules)
 		if err != nil {
 			return err
 		}

@@ -4,64 +4,22 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"leitai/scoring"
 )
 
-// Stage is a part of an event (理论, 实操) with its weight in percent.
-// The judges of an encrypted stage (二次加密) see work codes, not draw
-// numbers (encryption.go).
-type Stage struct {
-	Code      string `json:"code"`
-	Name      string `json:"name"`
-	Weight    int    `json:"weight"`
-	Encrypted bool   `json:"encrypted"`
-	// Timed stages have each entrant's time used (用时) entered on their
-	// sheets, in whole seconds up to TimeLimit minutes, for the tie-break "time".
-	Timed     bool `json:"timed"`
-	TimeLimit int  `json:"time_limit"`
-}
-
-// Criterion is one line of the marking scheme (评分细则).
-type Criterion struct {
-	Code  string `json:"code"`
-	Name  string `json:"name"`
-	Stage string `json:"stage"`
-	Max   Points `json:"max"`
-	Kind  string `json:"kind"`
-	// Levels has judges of a judgement criterion enter a level from 0 to 3,
-	// which stands for level ÷ 3 × Max points; Max is then a multiple of 0.03,
-	// so that every level is an exact mark.
-	Levels bool `json:"levels"`
-}
-
-// Combine says how several judges' marks for one criterion become one.
-type Combine struct {
-	Method        string `json:"method"`
-	TrimMinJudges int    `json:"trim_min_judges"`
-}
-
-// Awards says who gets 一等奖, 二等奖 and 三等奖.
-type Awards struct {
-	Mode      string `json:"mode"`
-	First     int    `json:"first"`
-	Second    int    `json:"second"`
-	Third     int    `json:"third"`
-	MinTotal  Points `json:"min_total"`
-	SharedTop bool   `json:"shared_top"`
-}
-
-// Rules is an event's whole rule set, stored as one versioned value.
-type Rules struct {
-	Stages    []Stage     `json:"stages"`
-	Criteria  []Criterion `json:"criteria"`
-	Combine   Combine     `json:"combine"`
-	TieBreaks []string    `json:"tie_breaks"`
-	Awards    Awards      `json:"awards"`
-	Veto      bool        `json:"veto"`
-	// Disagreement is how far apart (highest minus lowest) the counting
-	// judges' marks of one entrant on one judgement criterion may be before
-	// the chief judge is shown the cell; 0 shows none.
-	Disagreement Points `json:"disagreement"`
-}
+// An event's rules are the scoring engine's types: one definition that
+// events store, judging reads and results apply. The service checks them
+// (check and readiness below), in this one place.
+type (
+	Stage     = scoring.Stage
+	Criterion = scoring.Criterion
+	Combine   = scoring.Combine
+	Awards    = scoring.Awards
+	Title     = scoring.Title
+	TeamRule  = scoring.TeamRule
+	Rules     = scoring.Rules
+)
 
 // The bounds of an event's numbers: sensible values, and far enough from the
 // integers' limits that no sum of them overflows.
@@ -73,6 +31,7 @@ const (
 	maxQuota       = 10000
 	maxRulesPoints = Points(10000 * 100)
 	maxTimeLimit   = 24 * 60 // minutes
+	maxTitles      = 20
 )
 
 // inRange reports a number outside lo..hi under the field's name.
@@ -83,9 +42,10 @@ func inRange[N int | Points](fieldName string, v, lo, hi N) []FieldError {
 	return nil
 }
 
-// check finds what is wrong with a rule set that may still be incomplete; the
-// field names start with prefix, as in "rules.criteria[2].max".
-func (r Rules) check(prefix string) []FieldError {
+// checkRules finds what is wrong with a rule set that may still be
+// incomplete; the field names start with prefix, as in
+// "rules.criteria[2].max".
+func checkRules(r Rules, prefix string) []FieldError {
 	var fe []FieldError
 	add := func(f, key string, args ...any) { fe = append(fe, field(prefix+f, key, args...)) }
 	bound := func(f string, v, lo, hi int) { fe = append(fe, inRange(prefix+f, v, lo, hi)...) }
@@ -173,14 +133,48 @@ func (r Rules) check(prefix string) []FieldError {
 		add(".awards", "shares_over_100")
 	}
 	fe = append(fe, inRange(prefix+".awards.min_total", r.Awards.MinTotal, 0, maxRulesPoints)...)
+	bound(".awards.honourable", r.Awards.Honourable, 0, maxAwardShare)
 	fe = append(fe, inRange(prefix+".disagreement", r.Disagreement, 0, maxRulesPoints)...)
+	fe = append(fe, checkTitles(r.Titles, prefix)...)
+	switch r.Team.Method {
+	case "", scoring.TeamSum:
+		bound(".team.best", r.Team.Best, 0, 0)
+	case scoring.TeamBest:
+		bound(".team.best", r.Team.Best, 1, maxAwardCount)
+	default:
+		add(".team.method", "one_of", strings.Join(teamMethods, ", "))
+	}
 	return fe
 }
 
-// readiness finds what keeps a complete rule set from being used: weights that
-// do not sum to 100, a stage without criteria.
-func (r Rules) readiness(prefix string) []FieldError {
-	fe := r.check(prefix)
+// checkTitles checks the titles that follow places: each named once, its
+// places from 1 up, to no less than from.
+func checkTitles(titles []Title, prefix string) []FieldError {
+	var fe []FieldError
+	if len(titles) > maxTitles {
+		fe = append(fe, field(prefix+".titles", "too_many_items", maxTitles))
+	}
+	names := map[string]bool{}
+	for i, t := range titles {
+		p := fmt.Sprintf("%s.titles[%d]", prefix, i)
+		switch name := strings.TrimSpace(t.Name); {
+		case name == "":
+			fe = append(fe, field(p+".name", "required"))
+		case names[name]:
+			fe = append(fe, field(p+".name", "title_repeated", name))
+		default:
+			names[name] = true
+		}
+		fe = append(fe, inRange(p+".from", t.From, 1, maxAwardCount)...)
+		fe = append(fe, inRange(p+".to", t.To, max(t.From, 1), maxAwardCount)...)
+	}
+	return fe
+}
+
+// rulesReadiness finds what keeps a complete rule set from being used:
+// weights that do not sum to 100, a stage without criteria.
+func rulesReadiness(r Rules, prefix string) []FieldError {
+	fe := checkRules(r, prefix)
 	if len(r.Stages) == 0 {
 		return append(fe, field(prefix+".stages", "stages_required"))
 	}

@@ -103,26 +103,6 @@ func drawCells(ev model.Event, e model.Entrant) []any {
 	return append(row, entrantName(e), e.EnterpriseName)
 }
 
-// entrantName is who an entry is: its worker, its team with its members,
-// or its enterprise.
-func entrantName(e model.Entrant) string {
-	var names []string
-	for _, p := range e.People {
-		if p.Role == model.ParticipantCompetitor {
-			names = append(names, p.Name)
-		}
-	}
-	switch {
-	case e.TeamName != "" && len(names) > 0:
-		return e.TeamName + "（" + strings.Join(names, "、") + "）"
-	case e.TeamName != "":
-		return e.TeamName
-	case len(names) > 0:
-		return strings.Join(names, "、")
-	}
-	return e.EnterpriseName
-}
-
 func printFile(p workbook.PrintSheet, name string) (File, error) {
 	var buf bytes.Buffer
 	if err := workbook.WritePrint(&buf, p); err != nil {

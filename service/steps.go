@@ -43,6 +43,9 @@ func (s *Service) MoveContest(ctx context.Context, c Caller, id uint, to, reason
 				return err
 			}
 		}
+		if err := s.resultsForStep(ctx, ct, to); err != nil {
+			return err
+		}
 		if err := s.updateVersioned(ctx, &model.Contest{}, ct.ID, ct.Version, map[string]any{"status": to}); err != nil {
 			return err
 		}
@@ -75,7 +78,7 @@ func (s *Service) checkStep(ctx context.Context, ct model.Contest, to string) er
 			if err != nil {
 				return fmt.Errorf("event %d: %w", ev.ID, err)
 			}
-			for _, f := range rules.readiness(eventFieldPrefix(i) + ".rules") {
+			for _, f := range rulesReadiness(rules, eventFieldPrefix(i)+".rules") {
 				f.Text = T("in_event", ev.Name, f.Text)
 				fe = append(fe, f)
 			}

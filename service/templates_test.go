@@ -4,11 +4,11 @@ import "testing"
 
 func TestTemplates_EveryRuleSetIsReadyToOpen(t *testing.T) {
 	for _, tpl := range Templates() {
-		if fe := tpl.EventDefaults.readiness("rules"); len(fe) > 0 {
+		if fe := rulesReadiness(tpl.EventDefaults, "rules"); len(fe) > 0 {
 			t.Errorf("%s defaults: %v", tpl.Kind, fe)
 		}
 		for _, ev := range tpl.Events {
-			if fe := ev.Rules.readiness("rules"); len(fe) > 0 {
+			if fe := rulesReadiness(ev.Rules, "rules"); len(fe) > 0 {
 				t.Errorf("%s / %s: %v", tpl.Kind, ev.Name, fe)
 			}
 		}
@@ -33,7 +33,7 @@ func TestRules_ReadinessNamesWhatIsMissing(t *testing.T) {
 	r := skillsRules()
 	r.Stages[1].Weight = 60
 	r.Criteria = r.Criteria[:1]
-	fe := r.readiness("events[0].rules")
+	fe := rulesReadiness(r, "events[0].rules")
 	got := map[string]string{}
 	for _, f := range fe {
 		got[f.Field] = f.Text.Key
@@ -45,7 +45,7 @@ func TestRules_ReadinessNamesWhatIsMissing(t *testing.T) {
 	r.TieBreaks = []string{"shared", "time", "stage:nope"}
 	r.Criteria[0].Max = 0
 	r.Awards.First = 90
-	fe = r.check("rules")
+	fe = checkRules(r, "rules")
 	if len(fe) != 4 {
 		t.Errorf("check found %d problems, want 4: %v", len(fe), fe)
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"leitai/model"
+	"leitai/scoring"
 )
 
 // The fixed sets of values fields take, each written once: the rules check
@@ -28,11 +29,15 @@ var (
 	entrantTypes    = []string{EntrantIndividual, EntrantTeam, EntrantOrganisation}
 	entrantStatuses = []string{EntrantPending, EntrantApproved, EntrantRejected, EntrantWithdrawn}
 	reviewDecisions = []string{"approve", "reject"}
-	combineMethods  = []string{"mean", "trimmed_mean", "median"}
+	combineMethods  = scoring.CombineMethods()
 	criterionKinds  = []string{"measurement", "judgement"}
 	// columnKinds are the kinds of a sheet's columns: the criteria's, and the time used.
-	columnKinds    = []string{"measurement", "judgement", KindTime}
-	awardModes     = []string{"shares", "counts"}
+	columnKinds = []string{"measurement", "judgement", KindTime}
+	awardModes  = scoring.AwardModes()
+	teamMethods = scoring.TeamMethods()
+	// resultStatuses and resultAwards are what an entrant's results line says.
+	resultStatuses = []string{string(scoring.StatusRanked), string(scoring.StatusIncomplete), string(scoring.StatusVetoed), string(scoring.StatusAbsent)}
+	resultAwards   = []string{string(scoring.AwardFirst), string(scoring.AwardSecond), string(scoring.AwardThird), string(scoring.AwardHonourable)}
 	duties         = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
 	attendances    = []string{AttendancePresent, AttendanceAbsent}
 	remarkOutcomes = []string{RemarkChanged, RemarkConfirmed, RemarkWithdrawn}
@@ -61,6 +66,9 @@ func ValueSets() map[string][]string {
 		"CriterionKind":    criterionKinds,
 		"SheetColumnKind":  columnKinds,
 		"AwardMode":        awardModes,
+		"TeamMethod":       teamMethods,
+		"ResultStatus":     resultStatuses,
+		"ResultAward":      resultAwards,
 		"Duty":             duties,
 		"Attendance":       attendances,
 		"KeyingState":      keyingStates,

@@ -14,9 +14,14 @@ const rules: Rules = {
   ],
   combine: { method: 'trimmed_mean', trim_min_judges: 5 },
   tie_breaks: ['stage:practical', 'time', 'stage:theory', 'shared'],
-  awards: { mode: 'shares', first: 10, second: 20, third: 30, min_total: 60, shared_top: true },
+  awards: { mode: 'shares', first: 10, second: 20, third: 30, min_total: 60, shared_top: true, honourable: 50, no_shared_medals: true },
   veto: false,
   disagreement: 12.5,
+  titles: [
+    { name: '技术能手', from: 1, to: 3 },
+    { name: '推荐技师', from: 1, to: 5 },
+  ],
+  team: { method: 'best', best: 3 },
 }
 
 describe('event form', () => {
@@ -31,6 +36,15 @@ describe('event form', () => {
   it('round-trips the rules, points and the second encryption included', () => {
     const form = eventToForm({ name: '电工', trade: '电工', entrant_type: 'individual', team_size: 0, quota_per_enterprise: 3, stations: 10, rules }, undefined)
     expect(formToEvent(form).rules).toEqual(rules)
+  })
+
+  it('reads rules without 优胜奖, titles or a team rule as none, and sends the plain sum', () => {
+    const { titles: _titles, team: _team, ...older } = rules
+    const form = eventToForm({}, { ...older, awards: { mode: 'counts', first: 1, second: 2, third: 5, min_total: 0, shared_top: false } })
+    const body = formToEvent(form).rules
+    expect(body.awards).toMatchObject({ honourable: 0, no_shared_medals: false })
+    expect(body.titles).toEqual([])
+    expect(body.team).toEqual({ method: 'sum', best: 0 })
   })
 
   it('keeps levels only on judgement criteria and a time limit only on timed stages', () => {

@@ -1,5 +1,5 @@
 import type { EventInput } from '@/api/events'
-import type { AwardMode, CombineMethod, CriterionKind, EventDraft, Rules, Stage } from '@/api/types'
+import type { AwardMode, CombineMethod, CriterionKind, EventDraft, Rules, Stage, TeamMethod } from '@/api/types'
 import { parsePoints, pointsText, pointsToNumber } from './points'
 import { normalise } from './tieBreaks'
 
@@ -20,8 +20,23 @@ export interface EventForm extends Omit<EventDraft, 'rules'> {
   criteria: CriterionRow[]
   combine: { method: CombineMethod; trim_min_judges: number }
   tie_breaks: string[]
-  awards: { mode: AwardMode; first: number; second: number; third: number; min_total: string; shared_top: boolean }
+  awards: {
+    mode: AwardMode
+    first: number
+    second: number
+    third: number
+    min_total: string
+    shared_top: boolean
+    /** 优胜奖: a percentage of the ranked field, counted from the top; 0 for none. */
+    honourable: number
+    /** No shared ranks on prize places: the chief judge decides such ties. */
+    no_shared_medals: boolean
+  }
   veto: boolean
+  /** Titles and promotions that follow places (技术能手 for places 1–3). */
+  titles: { name: string; from: number; to: number }[]
+  /** How team and enterprise results come from members' totals. */
+  team: { method: TeamMethod; best: number }
   /** The disagreement threshold (评分差异阈值) as typed; 0 shows the chief judge no disagreements. */
   disagreement: string
 }
@@ -48,8 +63,16 @@ export function eventToForm(event: Partial<EventDraft>, defaults?: Rules): Event
     criteria: rules.criteria.map((c) => ({ ...c, max: pointsText(c.max), levels: c.levels ?? false })),
     combine: { ...EMPTY_RULES.combine, ...rules.combine },
     tie_breaks: [...rules.tie_breaks],
-    awards: { ...EMPTY_RULES.awards, ...rules.awards, min_total: pointsText(rules.awards?.min_total ?? 0) },
+    awards: {
+      ...EMPTY_RULES.awards,
+      ...rules.awards,
+      min_total: pointsText(rules.awards?.min_total ?? 0),
+      honourable: rules.awards?.honourable ?? 0,
+      no_shared_medals: rules.awards?.no_shared_medals ?? false,
+    },
     veto: rules.veto ?? false,
+    titles: (rules.titles ?? []).map((title) => ({ ...title })),
+    team: { method: rules.team?.method ?? 'sum', best: rules.team?.best ?? 0 },
     disagreement: pointsText(rules.disagreement ?? 0),
   }
 }
@@ -97,6 +120,8 @@ export function formToEvent(form: EventForm): Required<EventInput> {
       tie_breaks: normalise(form.tie_breaks, stageCodes),
       awards: { ...form.awards, min_total: points(form.awards.min_total) },
       veto: form.veto,
+      titles: form.titles.map((title) => ({ name: title.name.trim(), from: title.from, to: title.to })),
+      team: { method: form.team.method, best: form.team.method === 'best' ? form.team.best : 0 },
       disagreement: points(form.disagreement),
     },
   }

@@ -12,6 +12,8 @@ describe('rule fields', () => {
     expect(ruleField('rules.tie_breaks[0]')).toEqual({ section: 'scoring', row: null })
     expect(ruleField('rules.combine.trim_min_judges')).toEqual({ section: 'scoring', row: null })
     expect(ruleField('rules.awards.first')).toEqual({ section: 'awards', row: null })
+    expect(ruleField('rules.titles[1].to')).toEqual({ section: 'awards', row: null })
+    expect(ruleField('rules.team.best')).toEqual({ section: 'awards', row: null })
   })
 
   it('leaves other fields alone', () => {

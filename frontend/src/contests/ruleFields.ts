@@ -12,6 +12,8 @@ const SECTIONS: Record<string, RuleSection> = {
   combine: 'scoring',
   tie_breaks: 'scoring',
   awards: 'awards',
+  titles: 'awards',
+  team: 'awards',
   disagreement: 'scoring',
 }
 

@@ -72,6 +72,14 @@ const routes: RouteRecordRaw[] = [
         meta: { roles: ['admin', 'organiser', 'judge'], titleKey: 'checkIn.title', menuPath: '/' },
       },
       {
+        path: '/events/:eventId(\\d+)/results',
+        name: 'results',
+        component: () => import('@/views/ResultsView.vue'),
+        props: (route) => ({ eventId: Number(route.params.eventId) }),
+        // Organisers compute and decode; the event's chief judge reads them and decides ties (the server checks).
+        meta: { roles: ['admin', 'organiser', 'judge'], titleKey: 'results.title', menuPath: '/contests' },
+      },
+      {
         path: '/events/:eventId(\\d+)/encryption',
         name: 'encryption',
         component: () => import('@/views/EncryptionView.vue'),
