@@ -271,6 +271,32 @@ test('a list that fails to load says why and loads again on 重试', async ({ pa
   await expect(page.getByTestId('contests-table')).toContainText(OPEN_CONTEST)
 })
 
+test('the organisation tree, a judge\'s sheet and the check-in list that fail to load say why and load again on 重试', async ({ page, request }) => {
+  const { judgingEvent } = await scenario(request)
+  const pages = [
+    { user: ORGANISER, path: '/organisations', api: '/api/v1/organisations/tree', ready: page.getByTestId('organisation-tree') },
+    { user: JUDGE, path: `/sheets/${judgingEvent}/practical`, api: `/api/v1/events/${judgingEvent}/sheets/practical`, ready: page.getByTestId('sheet-grid') },
+    { user: CHECK_IN, path: `/check-in/${judgingEvent}`, api: `/api/v1/events/${judgingEvent}/check-in`, ready: page.getByTestId('check-in-list') },
+  ]
+  for (const p of pages) {
+    await login(page, p.user, PASSWORD)
+    await expect(page).toHaveURL(/\/$/)
+    let fail = true
+    await page.route((url) => url.pathname === p.api, (route) => (fail ? route.abort('internetdisconnected') : route.fallback()))
+    await page.goto(p.path)
+    const error = page.getByTestId('load-error')
+    await expect(error, p.path).toContainText('无法连接服务器')
+    await expect(p.ready).toHaveCount(0)
+    fail = false
+    await error.getByRole('button', { name: '重试' }).click()
+    await expect(error).toHaveCount(0)
+    await expect(p.ready).toBeVisible()
+    await page.unrouteAll()
+    await page.getByTestId('logout').click()
+    await expect(page).toHaveURL(/\/login$/)
+  }
+})
+
 test('the to-do items lead to where each is done', async ({ page, request }) => {
   const { openContest, judgingEvent } = await scenario(request)
   await login(page, ORGANISER, PASSWORD)
