@@ -126,7 +126,7 @@ func (s *Service) StartExport(ctx context.Context, c Caller, req ExportRequest, 
 	if err := s.saveExportJob(ctx, c, &job); err != nil {
 		return ExportJob{}, err
 	}
-	s.exports.start(ctx, job.ID, func(ctx context.Context, p *importProgress) error {
+	s.exports.start(job.ID, func(ctx context.Context, p *importProgress) error {
 		content, err := writeExport(ctx, plan, p)
 		if err != nil {
 			return err

@@ -51,7 +51,7 @@ func (s *Service) checkImportFile(ctx context.Context, c Caller, job model.Impor
 		_ = book.Close()
 		return ImportJob{}, err
 	}
-	s.startImport(ctx, job.ID, func(ctx context.Context, p *importProgress) error {
+	s.startImport(job.ID, func(ctx context.Context, p *importProgress) error {
 		defer func() { _ = book.Close() }()
 		o, err := check(ctx, book, p)
 		if err != nil {

@@ -64,22 +64,25 @@ func (p *importProgress) get() (stage string, done, total int) {
 }
 
 // startImport runs fn in the background as the import job id, with its progress.
-func (s *Service) startImport(ctx context.Context, id uint, fn func(ctx context.Context, p *importProgress) error) {
-	s.imports.start(ctx, id, fn, s.failImport)
+func (s *Service) startImport(id uint, fn func(ctx context.Context, p *importProgress) error) {
+	s.imports.start(id, fn, s.failImport)
 }
 
 // start runs fn in the background as the job id, with its progress; fail
 // records why, when it stops with an error. Import and export jobs each have
 // their own runs, as their ids are of two tables.
-func (r *importRuns) start(ctx context.Context, id uint, fn func(ctx context.Context, p *importProgress) error,
+func (r *importRuns) start(id uint, fn func(ctx context.Context, p *importProgress) error,
 	fail func(ctx context.Context, id uint, err error)) {
 	p := &importProgress{}
 	r.mu.Lock()
 	r.running[id] = p
 	r.mu.Unlock()
 	r.wg.Add(1)
-	// The job goes on after the request that started it has been answered.
-	bg := context.WithoutCancel(ctx)
+	// The job goes on after the request that started it has been answered,
+	// so it starts from a context of its own: none of the request's end, of a
+	// transaction the request may carry, or of the web framework's request
+	// object, which serves other requests once this one is answered.
+	bg := context.Background()
 	go func() {
 		defer r.wg.Done()
 		defer func() {

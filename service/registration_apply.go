@@ -118,7 +118,7 @@ func (s *Service) CommitImport(ctx context.Context, c Caller, id uint, version i
 		return ImportJob{}, err
 	}
 	if size > s.backgroundImportBytes {
-		s.startImport(ctx, j.ID, func(ctx context.Context, p *importProgress) error { return s.runImport(ctx, c, j, p) })
+		s.startImport(j.ID, func(ctx context.Context, p *importProgress) error { return s.runImport(ctx, c, j, p) })
 		return s.showImport(j, lang)
 	}
 	if err := s.runImport(ctx, c, j, nil); err != nil {
