@@ -278,7 +278,7 @@ var messages = map[string][2]string{
 	"score_sheet_line":      {"竞赛：%s　项目：%s　阶段：%s", "Contest: %s   Event: %s   Stage: %s"},
 	"score_sheet_judge":     {"评委：%s　　日期：______________", "Judge: %s    Date: ______________"},
 	"score_sheet_file":      {"评分表-%s-%s-%s.xlsx", "score-sheet-%s-%s-%s.xlsx"},
-	"col_draw_number":       {"参赛号", "Number"},
+	"col_draw_number":       {"参赛号", "Draw number"},
 	"col_work_code":         {"作品编号", "Work code"},
 	"col_criterion_max":     {"%s（满分%s）", "%s (max %s)"},
 	"col_criterion_levels":  {"%s（0–3档，满分%s）", "%s (levels 0–3, max %s)"},
