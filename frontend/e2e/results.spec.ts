@@ -11,8 +11,8 @@ const EVENT = '钳工'
 const PASSWORD = 'Results-e2e-2026'
 const INITIAL = 'Initial-pass-2026'
 const ENTERPRISES = [
-  { name: '河西机床厂', code: '91440300MA5XW0041', user: 'res_ent1' },
-  { name: '河西重工', code: '91440300MA5XW0042', user: 'res_ent2' },
+  { name: '河西机床厂', code: '91440300MA5XW0061', user: 'res_ent1' },
+  { name: '河西重工', code: '91440300MA5XW0062', user: 'res_ent2' },
 ]
 /** Name, first 17 characters of the ID number, enterprise, theory and practical marks. */
 const WORKERS = [

@@ -10,8 +10,8 @@ import { fillCells, sheetCells, unzip } from './xlsx'
 const PASSWORD = 'Sheets-e2e-2026'
 const JUDGE = 'ss_judge'
 const ENTERPRISES = [
-  { name: '城西机床厂', code: '91440300MA5XW0051', user: 'ss_ent1' },
-  { name: '城西电力公司', code: '91440300MA5XW0052', user: 'ss_ent2' },
+  { name: '城西机床厂', code: '91440300MA5XW0071', user: 'ss_ent1' },
+  { name: '城西电力公司', code: '91440300MA5XW0072', user: 'ss_ent2' },
 ]
 const MARK = '实操作业（满分100）'
 const TIME = '用时（分:秒，限120分钟）'
