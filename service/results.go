@@ -231,14 +231,7 @@ type TieDecisionInput struct {
 // place; results then compute with it.
 func (s *Service) DecideTie(ctx context.Context, c Caller, eventID uint, in TieDecisionInput) error {
 	return s.tx(ctx, func(ctx context.Context) error {
-		ev, err := s.lockEvent(ctx, eventID)
-		if err != nil {
-			return err
-		}
-		if err := s.chiefOf(ctx, c, ev); err != nil {
-			return err
-		}
-		ct, err := s.loadContest(ctx, ev.ContestID)
+		ev, ct, err := s.chiefsEvent(ctx, c, eventID)
 		if err != nil {
 			return err
 		}

@@ -27,18 +27,24 @@ func (s *Service) notSignedOff(ctx context.Context, eventID uint, st Stage) erro
 	return nil
 }
 
+// chiefsEvent holds an event for a write by its chief judge, with its contest.
+func (s *Service) chiefsEvent(ctx context.Context, c Caller, eventID uint) (model.Event, model.Contest, error) {
+	ev, err := s.lockEvent(ctx, eventID)
+	if err != nil {
+		return ev, model.Contest{}, err
+	}
+	if err := s.chiefOf(ctx, c, ev); err != nil {
+		return ev, model.Contest{}, err
+	}
+	ct, err := s.loadContest(ctx, ev.ContestID)
+	return ev, ct, err
+}
+
 // SignOffStage signs a stage off: the event's chief judge, while judging
 // lasts, when every judge given the stage has submitted its sheet.
 func (s *Service) SignOffStage(ctx context.Context, c Caller, eventID uint, stage string) error {
 	return s.tx(ctx, func(ctx context.Context) error {
-		ev, err := s.lockEvent(ctx, eventID)
-		if err != nil {
-			return err
-		}
-		if err := s.chiefOf(ctx, c, ev); err != nil {
-			return err
-		}
-		ct, err := s.loadContest(ctx, ev.ContestID)
+		ev, ct, err := s.chiefsEvent(ctx, c, eventID)
 		if err != nil {
 			return err
 		}
