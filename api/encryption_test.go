@@ -30,6 +30,7 @@ type encryptionState struct {
 	Runs         int     `json:"runs"`
 	RunBy        string  `json:"run_by"`
 	Coded        int     `json:"coded"`
+	Withdrawn    bool    `json:"withdrawn"`
 	Marked       bool    `json:"marked"`
 	DecodedAt    *string `json:"decoded_at"`
 	DecodedBy    string  `json:"decoded_by"`
@@ -142,15 +143,36 @@ func TestEncryption_WaitsForCheckInAndGivesCodesToThePresentOnly(t *testing.T) {
 				t.Errorf("work code %q of %s", r.Code, r.DrawNumber)
 			}
 		}
-		// Check-in is final once the codes are given.
+		// A change of check-in after the draw, before any mark on the
+		// encrypted stage, takes the codes back: the sheets wait for a new draw.
 		var list struct {
 			Items []checkInRow `json:"items"`
 		}
 		org.must(200, "GET", fmt.Sprintf("/api/v1/events/%d/check-in?number=%s", f.fitter.ID, f.numbersA[1]), nil, &list)
-		org.mustFail(409, "conflict", "", "POST", fmt.Sprintf("/api/v1/entrants/%d/attendance", list.Items[0].EntrantID),
-			map[string]any{"attendance": "present", "version": list.Items[0].Version})
+		var changed struct {
+			CodesWithdrawn bool `json:"codes_withdrawn"`
+		}
+		org.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/attendance", list.Items[0].EntrantID),
+			map[string]any{"attendance": "present", "version": list.Items[0].Version}, &changed)
+		if !changed.CodesWithdrawn {
+			t.Errorf("a change of check-in after the draw does not say the codes were taken back")
+		}
+		enc.must(200, "GET", encryptionPath(f.fitter), nil, &st)
+		if !st.Withdrawn || st.Coded != 0 || !st.MayRun || st.MayReadCodes || st.Present != 3 {
+			t.Errorf("state after the codes were taken back: %+v", st)
+		}
+		judge.mustFail(409, "conflict", "", "PUT", sheetPath(f.fitter, "practical", "/marks"), mark(f.numberC, "P1", 80, 0))
+		enc.must(200, "POST", encryptionPath(f.fitter), map[string]any{"seed": "c0de2"}, &codes)
+		if len(codes.Codes) != 3 || codes.codeOf(f.numbersA[1]) == "" {
+			t.Fatalf("codes after the second run: %+v", codes)
+		}
 		// The draw's seed, which the organisers know, is refused.
 		enc.mustFail(422, "validation_failed", "seed", "POST", encryptionPath(f.fitter), map[string]any{"seed": "5eed"})
+		// Once a mark stands on the encrypted stage, check-in is final.
+		judge.must(200, "PUT", sheetPath(f.fitter, "practical", "/marks"), mark(codes.codeOf(f.numberC), "P1", 80, 0), nil)
+		org.must(200, "GET", fmt.Sprintf("/api/v1/events/%d/check-in?number=%s", f.fitter.ID, f.numbersA[1]), nil, &list)
+		org.mustFail(409, "conflict", "", "POST", fmt.Sprintf("/api/v1/entrants/%d/attendance", list.Items[0].EntrantID),
+			map[string]any{"attendance": "absent", "version": list.Items[0].Version})
 		// The draw runs only while judging lasts.
 		org.must(200, "POST", fmt.Sprintf("/api/v1/contests/%d/steps", f.judgingContest.ID), map[string]any{"to": "public_notice"}, nil)
 		enc.mustFail(409, "wrong_step", "", "POST", encryptionPath(f.fitter), map[string]any{})

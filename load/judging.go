@@ -15,12 +15,12 @@ import (
 // Judging's hottest request: a judge saving one mark. The set-up makes a
 // second contest at its judging step with one event the real server judges
 // and one into which the baseline writes, the same entrants in each, and
-// judges who share their sessions ten clients to a judge, as the
-// enterprises do. Each client marks cells of its own judge's sheet that no
-// other client touches, one after the other, so every answer must be 200.
+// 200 judges, each on one device as at the venue: a judge marks the cells
+// of their own sheet one after the other, coming back to correct them after
+// the last, so every answer must be 200.
 const (
 	markClients   = 200
-	markJudges    = 20
+	markJudges    = 200
 	markEntrants  = 100
 	markRate      = 200 // per second, open loop
 	boardClients  = 20
@@ -156,7 +156,7 @@ func (r *run) setUpJudging(ctx context.Context) (*judging, error) {
 // judge adds the i-th judge account at the district union and logs it in
 // with the password it chose.
 func (r *run) judge(ctx context.Context, i int) (*session, uint, error) {
-	username := fmt.Sprintf("load_j%02d", i+1)
+	username := fmt.Sprintf("load_j%03d", i+1)
 	var acc idOnly
 	if err := r.fed.admin.must(ctx, 201, "POST", "/api/v1/accounts", map[string]any{"username": username, "display_name": username,
 		"role": "judge", "organisation_id": r.fed.district, "password": initialPassword}, &acc); err != nil {

@@ -27,6 +27,9 @@ type CheckInRow struct {
 	Attendance     string        `json:"attendance"`
 	CheckedInAt    *time.Time    `json:"checked_in_at"`
 	Version        int           `json:"version"`
+	// CodesWithdrawn, in the answer to a change of attendance, tells that the
+	// change took back the work codes of the event's encryption draw.
+	CodesWithdrawn bool `json:"codes_withdrawn,omitempty"`
 }
 
 // checkInView shows the competitors of an entry with their ID numbers and
@@ -99,7 +102,12 @@ func (s *Service) SetAttendance(ctx context.Context, c Caller, entrantID uint, a
 		if e.Status != EntrantApproved || e.DrawNumber == "" {
 			return conflict("not_checkable", e.DrawNumber)
 		}
-		if err := s.checkInNotEncrypted(ctx, ev); err != nil {
+		if e.Attendance == attendance {
+			out = checkInView(e)
+			return nil
+		}
+		withdrawn, err := s.checkInAmendsEncryption(ctx, c, ev)
+		if err != nil {
 			return err
 		}
 		if attendance == AttendanceAbsent {
@@ -124,6 +132,7 @@ func (s *Service) SetAttendance(ctx context.Context, c Caller, entrantID uint, a
 		}
 		e.Version = version + 1
 		out = checkInView(e)
+		out.CodesWithdrawn = withdrawn
 		return s.audit(ctx, c, "entrant.attendance", "entrant", e.ID, before, out)
 	})
 	return out, err

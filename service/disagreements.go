@@ -181,16 +181,27 @@ func (s *Service) stageDisagreements(ctx context.Context, eventID uint, rules Ru
 	if err != nil {
 		return nil, err
 	}
+	type cellKey struct {
+		entrant   uint
+		criterion string
+	}
+	byCell := make(map[cellKey][]int, len(cells))
+	for i, m := range marks {
+		k := cellKey{m.EntrantID, m.Criterion}
+		byCell[k] = append(byCell[k], i)
+	}
+	judgeAt := make(map[uint]countingJudge, len(judges))
+	for _, j := range judges {
+		judgeAt[j.ID] = j
+	}
 	out := make([]Disagreement, 0, len(cells))
 	for _, cl := range cells {
 		d := Disagreement{Stage: st.Code, StageName: st.Name, Criterion: cl.Criterion, CriterionName: names[cl.Criterion],
 			Marks: []DisagreementMark{}, Remarks: []Remark{}}
 		low, high := int64(-1), int64(-1)
-		for _, m := range marks {
-			if m.EntrantID != cl.EntrantID || m.Criterion != cl.Criterion {
-				continue
-			}
-			j := judges[slices.IndexFunc(judges, func(j countingJudge) bool { return j.ID == m.JudgeID })]
+		for _, i := range byCell[cellKey{cl.EntrantID, cl.Criterion}] {
+			m := marks[i]
+			j := judgeAt[m.JudgeID]
 			d.Number = m.DrawNumber
 			d.Marks = append(d.Marks, DisagreementMark{JudgeID: j.ID, JudgeName: j.Name, Points: Points(m.Points), Replaced: j.Replaced})
 			if low < 0 || m.Points < low {

@@ -83,6 +83,9 @@ type Encryption struct {
 	RunAt *time.Time `json:"run_at"`
 	RunBy string     `json:"run_by"`
 	Coded int        `json:"coded"`
+	// Withdrawn is true when check-in changed after the run in force: its
+	// codes are gone and the draw must run again.
+	Withdrawn bool `json:"withdrawn"`
 	// Marked is true once a mark is saved on an encrypted stage: no run may follow.
 	Marked    bool       `json:"marked"`
 	DecodedAt *time.Time `json:"decoded_at"`
@@ -192,6 +195,10 @@ func (s *Service) encryptionState(ctx context.Context, ev model.Event) (encrypti
 	return st, nil
 }
 
+// withdrawn tells whether check-in changed after the run in force, which
+// took its codes back: every run gives at least one.
+func (st encryptionState) withdrawn() bool { return st.run != nil && st.coded == 0 }
+
 // runRefusal is why the encryption draw may not run now, or nil.
 func (st encryptionState) runRefusal(ct model.Contest, ev model.Event) *Error {
 	switch {
@@ -222,7 +229,7 @@ func (st encryptionState) decodeRefusal(ct model.Contest, ev model.Event) *Error
 	switch {
 	case stepOrder(ct.Status, model.StepJudging) < 0:
 		return wrongStep(ct.Status)
-	case st.run == nil:
+	case st.run == nil || st.withdrawn():
 		return conflict("encryption_not_run", ev.Name)
 	case st.decoding != nil:
 		return conflict("encryption_decoded", ev.Name)
@@ -259,7 +266,7 @@ func (s *Service) GetEncryption(ctx context.Context, c Caller, eventID uint) (En
 	}
 	out := Encryption{EventID: ev.ID, EventName: ev.Name, ContestID: ct.ID, ContestName: ct.Name, ContestStatus: ct.Status,
 		Stages: st.stages, Entrants: st.entrants, Present: st.present, Absent: st.absent, NotCheckedIn: st.notChecked,
-		Runs: st.runs, Coded: st.coded, Marked: st.marked, Encrypts: encrypts}
+		Runs: st.runs, Coded: st.coded, Withdrawn: st.withdrawn(), Marked: st.marked, Encrypts: encrypts}
 	if out.Stages == nil {
 		out.Stages = []EncryptedStage{}
 	}
@@ -275,7 +282,7 @@ func (s *Service) GetEncryption(ctx context.Context, c Caller, eventID uint) (En
 	}
 	out.MayRun = encrypts && st.runRefusal(ct, ev) == nil
 	out.MayDecode = c.runs(ct) && st.decodeRefusal(ct, ev) == nil
-	out.MayReadCodes = st.run != nil && (encrypts || st.decoding != nil)
+	out.MayReadCodes = st.run != nil && !st.withdrawn() && (encrypts || st.decoding != nil)
 	return out, nil
 }
 
@@ -498,26 +505,43 @@ func (sc sheetContext) numbered(q *gorm.DB, number string) *gorm.DB {
 		Where("event_id = ? AND code = ?", sc.ev.ID, number))
 }
 
-// checkInNotEncrypted refuses a change of attendance once the event's
-// encryption draw has run: the codes were given to those present then. It
-// holds the event's row shared, as a judge's write does, so that it waits
-// for a run under way, and reads the runs as committed.
-func (s *Service) checkInNotEncrypted(ctx context.Context, ev model.Event) error {
+// checkInAmendsEncryption lets attendance change after the event's
+// encryption draw has run only while no mark stands on an encrypted stage:
+// the change withdraws the codes given to those present then, and the
+// encryption judge runs the draw again. It holds the event's row shared, as
+// a judge's write does, so that it waits for a run under way, and then
+// exclusively once a run is in force, so that no mark lands while the codes
+// go. It tells whether the codes were withdrawn.
+func (s *Service) checkInAmendsEncryption(ctx context.Context, c Caller, ev model.Event) (bool, error) {
 	if _, _, err := s.judgingEvent(ctx, ev.ID); err != nil {
-		return err
+		return false, err
 	}
 	q := s.conn(ctx).Model(&model.EncryptionRun{}).Where("event_id = ?", ev.ID)
 	if s.onMySQL(ctx) {
 		q = q.Clauses(shareLock{})
 	}
 	var n int64
-	if err := q.Count(&n).Error; err != nil {
-		return err
+	if err := q.Count(&n).Error; err != nil || n == 0 {
+		return false, err
 	}
-	if n > 0 {
-		return conflict("check_in_encrypted", ev.Name)
+	if _, err := s.lockEvent(ctx, ev.ID); err != nil {
+		return false, err
 	}
-	return nil
+	st, err := s.encryptionState(ctx, ev)
+	if err != nil {
+		return false, err
+	}
+	if st.marked || st.decoding != nil {
+		return false, conflict("check_in_encrypted", ev.Name)
+	}
+	if st.coded == 0 {
+		return false, nil
+	}
+	if err := s.conn(ctx).Where("event_id = ?", ev.ID).Delete(&model.WorkCode{}).Error; err != nil {
+		return false, err
+	}
+	return true, s.audit(ctx, c, "event.encryption_withdrawn", "event", ev.ID,
+		map[string]any{"run_id": st.run.ID, "codes": st.coded}, map[string]any{"run_id": st.run.ID, "codes": 0})
 }
 
 // conflictBeforeEncryption refuses a declared conflict from a judge of an

@@ -270,7 +270,7 @@ var messages = map[string][2]string{
 	"encryption_decoded_reopen": {"项目已解密，加密阶段“%s”不能重新开放", "the event has been decoded; the encrypted stage \"%s\" cannot reopen"},
 	"encryption_seed_reused":    {"二次加密的种子不能与本项目抽签的种子相同", "the encryption seed cannot be the seed of the event's draw"},
 	"conflict_after_encryption": {"二次加密后，加密阶段的裁判不能再申报回避；请联系裁判长", "after the second encryption a judge of an encrypted stage can no longer step aside; ask the chief judge"},
-	"check_in_encrypted":        {"项目“%s”已进行二次加密，检录结果不能再更改", "the encryption draw of \"%s\" has run; check-in can no longer change"},
+	"check_in_encrypted":        {"项目“%s”的加密阶段已有评分，检录结果不能再更改", "marks have been given on an encrypted stage of \"%s\"; check-in can no longer change"},
 	"trailing_data":             {"请求格式有误：JSON 内容之后还有多余的数据", "malformed request: there is more after the JSON value"},
 	// Score sheets, check-in and draw lists as workbooks, and score sheets imported.
 	"sheet_scores":          {"评分表", "Score sheet"},

@@ -187,17 +187,33 @@ test('the encryption judge finds the draw waiting for check-in', async () => {
   await shot(page, '61-encryption-waits')
 })
 
-test('once the last entrant is absent, the encryption judge draws the codes, and prints them', async ({ playwright, baseURL }) => {
+test('once the last entrant is absent, the encryption judge draws the codes, drawn again after a late change of check-in, and prints them', async ({ playwright, baseURL }) => {
   const org = await apiAs(await playwright.request.newContext({ baseURL }), ORGANISER, PASSWORD)
   const { items } = await org.get<{ items: { entrant_id: number; version: number }[] }>(`/events/${eventId}/check-in?number=${numbers[2]}`)
   await org.post(`/entrants/${items[0].entrant_id}/attendance`, { attendance: 'absent', version: items[0].version })
 
+  const draw = async () => {
+    await page.reload()
+    await expect(page.getByTestId('encryption-state')).toHaveText('待加密')
+    await page.getByTestId('encryption-seed').fill('A1B2C3')
+    await page.getByTestId('run-encryption').click()
+    await page.locator('.el-message-box').getByRole('button', { name: '进行二次加密' }).click()
+    await expect(page.getByTestId('encryption-state')).toHaveText('已加密，对照表密封中')
+  }
+  await draw()
+  // The absent entrant turns up after all: the change takes the codes back until the draw runs again,
+  // and marked absent once more, the same seed gives the same codes again.
+  const late = await org.post<{ codes_withdrawn: boolean; version: number }>(`/entrants/${items[0].entrant_id}/attendance`, {
+    attendance: 'present',
+    version: items[0].version + 1,
+  })
+  expect(late.codes_withdrawn).toBe(true)
   await page.reload()
-  await expect(page.getByTestId('encryption-state')).toHaveText('待加密')
-  await page.getByTestId('encryption-seed').fill('A1B2C3')
-  await page.getByTestId('run-encryption').click()
-  await page.locator('.el-message-box').getByRole('button', { name: '进行二次加密' }).click()
-  await expect(page.getByTestId('encryption-state')).toHaveText('已加密，对照表密封中')
+  await expect(page.getByTestId('encryption-withdrawn')).toContainText('原作品编号已收回')
+  await expect(page.getByTestId('encryption-codes')).toHaveCount(0)
+  await org.post(`/entrants/${items[0].entrant_id}/attendance`, { attendance: 'absent', version: late.version })
+  await draw()
+  await expect(page.getByTestId('encryption-withdrawn')).toHaveCount(0)
   await expect(page.getByTestId('encryption-seed-value')).toHaveText('0000000000a1b2c3')
   await expect(page.getByTestId('encryption-run-by')).toContainText(JUDGES.encryption.name)
   const table = page.getByTestId('encryption-codes')

@@ -627,6 +627,7 @@ const en: Messages = {
     checkInCounts: '{present} present, {absent} absent, {pending} not checked in',
     waitCheckIn: '{n} entrants are not checked in yet (present or absent); the encryption waits for them',
     marked: 'Marks exist on an encrypted stage; the encryption cannot run again',
+    withdrawn: 'Check-in changed after the encryption draw, which took its work codes back: the encryption judge must run the draw again; the sheets of the encrypted stages stay closed until then',
     run: 'Run the encryption',
     rerun: 'Encrypt again',
     confirm: 'Work codes will be drawn for the present entrants of "{name}". Run the second encryption?',
@@ -722,6 +723,7 @@ const en: Messages = {
     markedAbsent: 'Number {number} marked absent',
     cleared: 'Check-in of number {number} undone',
     stale: 'Someone else changed the check-in of number {number}; the list is reloaded, check it and try again',
+    codesWithdrawn: 'The encryption draw of this event had run: this change took its work codes back. Ask the encryption judge to run it again',
   },
   enter: {
     back: 'Back to contests',

@@ -625,6 +625,7 @@ const zhCN = {
     checkInCounts: '到场 {present}，缺赛 {absent}，未检录 {pending}',
     waitCheckIn: '还有 {n} 名参赛者未检录（到场或缺赛），检录完成后才能加密',
     marked: '加密阶段已有评分，不能再重新加密',
+    withdrawn: '二次加密后检录有更改，原作品编号已收回：加密裁判须重新进行二次加密，此前加密阶段的评分表不能打开',
     run: '进行二次加密',
     rerun: '重新加密',
     confirm: '将为“{name}”的到场参赛者抽取作品编号。确定进行二次加密吗？',
@@ -720,6 +721,7 @@ const zhCN = {
     markedAbsent: '{number} 号已记为缺赛',
     cleared: '{number} 号的检录记录已撤销',
     stale: '{number} 号的检录信息已被他人修改，列表已刷新，请核对后重试',
+    codesWithdrawn: '该项目已进行二次加密，这次更改收回了原作品编号：请通知加密裁判重新进行二次加密',
   },
   enter: {
     back: '返回竞赛列表',

@@ -17,6 +17,7 @@ const state = (over: Partial<Encryption> = {}): Encryption => ({
   run_at: null,
   run_by: '',
   coded: 0,
+  withdrawn: false,
   marked: false,
   decoded_at: null,
   decoded_by: '',
@@ -33,6 +34,8 @@ describe('encryption', () => {
     expect(encryptionStep(state())).toBe('checkIn')
     expect(encryptionStep(state({ not_checked_in: 0, absent: 1 }))).toBe('ready')
     expect(encryptionStep(state({ not_checked_in: 0, runs: 2 }))).toBe('run')
+    expect(encryptionStep(state({ not_checked_in: 0, runs: 1, withdrawn: true }))).toBe('ready')
+    expect(encryptionStep(state({ not_checked_in: 1, runs: 1, withdrawn: true }))).toBe('checkIn')
     expect(encryptionStep(state({ runs: 1, decoded_at: '2026-05-01T10:00:00Z' }))).toBe('decoded')
   })
 

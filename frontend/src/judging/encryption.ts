@@ -3,14 +3,15 @@ import type { TagType } from '@/contests/steps'
 
 /**
  * Where an event's second encryption (二次加密) stands: no encrypted stage, waiting for
- * check-in, ready to run, run (the codes are sealed), or decoded.
+ * check-in, ready to run, run (the codes are sealed), or decoded. A run whose codes a later change of
+ * check-in took back waits for check-in or is ready again.
  */
 export type EncryptionStep = 'none' | 'checkIn' | 'ready' | 'run' | 'decoded'
 
 export function encryptionStep(e: Encryption): EncryptionStep {
   if (e.stages.length === 0) return 'none'
   if (e.decoded_at) return 'decoded'
-  if (e.runs > 0) return 'run'
+  if (e.runs > 0 && !e.withdrawn) return 'run'
   return e.not_checked_in > 0 ? 'checkIn' : 'ready'
 }
 
