@@ -4,7 +4,8 @@ import { useLoad } from './useLoad'
 
 /**
  * Server-side paging for a table: `filters` are sent with every page request. A page that
- * fails to load leaves `loadError` set, for LoadError to show with its retry.
+ * fails to load leaves `loadError` set, for LoadError to show with its retry. When requests
+ * overlap (a filter changed while a page was on its way), only the last one asked for is shown.
  */
 export function usePagedList<T extends { id: number }, Q extends object>(fetchPage: (query: Q & PageQuery) => Promise<Page<T>>, filters: Q) {
   const items = shallowRef<T[]>([])
@@ -12,8 +13,12 @@ export function usePagedList<T extends { id: number }, Q extends object>(fetchPa
   const page = ref(1)
   const pageSize = ref(20)
 
+  let asked = 0
+
   const { loading, error: loadError, run: load } = useLoad(async () => {
+    const mine = ++asked
     const result = await fetchPage({ ...filters, page: page.value, page_size: pageSize.value })
+    if (mine !== asked) return
     items.value = result.items
     total.value = result.total
   })
