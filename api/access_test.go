@@ -368,8 +368,9 @@ func TestAccess_EveryRouteHasARule(t *testing.T) {
 	keys := routeKeys(t)
 	for _, k := range keys {
 		if !slices.ContainsFunc(accessCases, func(c accessCase) bool { return c.route == k }) &&
-			!slices.ContainsFunc(judgingCases, func(c judgingCase) bool { return c.route == k }) {
-			t.Errorf("route %s has no case in accessCases or judgingCases", k)
+			!slices.ContainsFunc(judgingCases, func(c judgingCase) bool { return c.route == k }) &&
+			!slices.ContainsFunc(appealCases, func(c appealCase) bool { return c.route == k }) {
+			t.Errorf("route %s has no case in accessCases, judgingCases or appealCases", k)
 		}
 	}
 	for _, c := range accessCases {
@@ -380,6 +381,11 @@ func TestAccess_EveryRouteHasARule(t *testing.T) {
 	for _, c := range judgingCases {
 		if !slices.Contains(keys, c.route) {
 			t.Errorf("judgingCases has %s, which the router lacks", c.route)
+		}
+	}
+	for _, c := range appealCases {
+		if !slices.Contains(keys, c.route) {
+			t.Errorf("appealCases has %s, which the router lacks", c.route)
 		}
 	}
 }

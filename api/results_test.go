@@ -212,6 +212,9 @@ func TestResults_ComputedAfterSignOffDecodedLayerByLayerVersionedAndFrozen(t *te
 		}
 		org.mustFail(409, "results_not_ready", "", "POST", steps, map[string]any{"to": "final"})
 		s.resultsOfWelder(f)
+		// After the public notice's 5 working days.
+		s.now = s.now.AddDate(0, 0, 8)
+		org = s.login(f.organiser.Username, fixturePwd)
 		org.must(200, "POST", steps, map[string]any{"to": "final"}, nil)
 		org.must(200, "GET", resultsPath(f.fitter), nil, &state)
 		if state.Current.FinalAt == nil || state.MayCompute || state.MayDecode {

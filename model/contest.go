@@ -29,9 +29,16 @@ type Contest struct {
 	JudgingStartsAt      *time.Time
 	JudgingEndsAt        *time.Time
 	Status               string
-	Version              int
-	CreatedAt            time.Time
-	UpdatedAt            time.Time
+	// NoticeWorkdays is how many working days the public notice lasts;
+	// AppealHours, above 0, also takes appeals while the contest judges, for
+	// that many hours after an event's results are computed.
+	NoticeWorkdays int `gorm:"default:5"`
+	AppealHours    int
+	// NoticeStartedAt is when the current public notice started.
+	NoticeStartedAt *time.Time
+	Version         int
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
 }
 
 // Event is one competition item of a contest: a trade, a post, a category.

@@ -25,8 +25,9 @@ type Contest struct {
 	JudgingStartsAt      *time.Time `json:"judging_starts_at"`
 	JudgingEndsAt        *time.Time `json:"judging_ends_at"`
 	Status               string     `json:"status"`
-	Version              int        `json:"version"`
-	EventCount           int64      `json:"event_count"`
+	Notice
+	Version    int   `json:"version"`
+	EventCount int64 `json:"event_count"`
 	// Organising is true when the caller organises the contest, false when it
 	// only follows it (a union above its own runs it) or enters it.
 	Organising bool      `json:"organising"`
@@ -38,7 +39,7 @@ func contestView(c model.Contest, events int64) Contest {
 	return Contest{ID: c.ID, Name: c.Name, Kind: c.Kind, Format: c.Format, Level: c.Level, OrganiserID: c.OrganiserID,
 		OrganiserName: c.Organiser.Name, Description: c.Description, RegistrationOpensAt: c.RegistrationOpensAt,
 		RegistrationClosesAt: c.RegistrationClosesAt, JudgingStartsAt: c.JudgingStartsAt, JudgingEndsAt: c.JudgingEndsAt,
-		Status: c.Status, Version: c.Version, EventCount: events, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
+		Status: c.Status, Notice: noticeOf(c), Version: c.Version, EventCount: events, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
 }
 
 // ContestInput is the editable part of a contest; nil fields stay as they are

@@ -15,7 +15,8 @@ import (
 // engine takes them.
 
 // resultEntrants are the approved entrants of an event, as the engine
-// takes them: absent ones marked so at check-in.
+// takes them: absent ones marked so at check-in, vetoed ones with the
+// veto's reason.
 func (s *Service) resultEntrants(ctx context.Context, eventID uint) ([]scoring.Entrant, error) {
 	var rows []struct {
 		ID           uint
@@ -27,9 +28,14 @@ func (s *Service) resultEntrants(ctx context.Context, eventID uint) ([]scoring.E
 	if err != nil {
 		return nil, err
 	}
+	vetoes, err := s.entrantVetoes(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]scoring.Entrant, len(rows))
 	for i, r := range rows {
-		out[i] = scoring.Entrant{ID: r.ID, Enterprise: r.EnterpriseID, Absent: r.Attendance == AttendanceAbsent}
+		reason, vetoed := vetoes[r.ID]
+		out[i] = scoring.Entrant{ID: r.ID, Enterprise: r.EnterpriseID, Absent: r.Attendance == AttendanceAbsent, Vetoed: vetoed, VetoReason: reason}
 	}
 	return out, nil
 }

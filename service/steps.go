@@ -32,13 +32,15 @@ func (s *Service) MoveContest(ctx context.Context, c Caller, id uint, to, reason
 		if err != nil {
 			return err
 		}
-		if !stepAllowed(ct.Status, to) {
+		// Back from public notice to judging corrects results after an upheld appeal (noticeForStep).
+		back := ct.Status == model.StepPublicNotice && to == model.StepJudging
+		if !back && !stepAllowed(ct.Status, to) {
 			return &Error{Kind: KindConflict, Code: "wrong_step", Text: T("step_not_allowed", T("step_"+ct.Status), T("step_"+to))}
 		}
 		if err := s.checkStep(ctx, ct, to); err != nil {
 			return err
 		}
-		if to == model.StepJudging && numbersWithoutDraw(ct.Kind) {
+		if to == model.StepJudging && !back && numbersWithoutDraw(ct.Kind) {
 			if err := s.numberInOrder(ctx, c, ct); err != nil {
 				return err
 			}
@@ -46,7 +48,11 @@ func (s *Service) MoveContest(ctx context.Context, c Caller, id uint, to, reason
 		if err := s.resultsForStep(ctx, ct, to); err != nil {
 			return err
 		}
-		if err := s.updateVersioned(ctx, &model.Contest{}, ct.ID, ct.Version, map[string]any{"status": to}); err != nil {
+		changes := map[string]any{"status": to}
+		if err := s.noticeForStep(ctx, ct, to, changes); err != nil {
+			return err
+		}
+		if err := s.updateVersioned(ctx, &model.Contest{}, ct.ID, ct.Version, changes); err != nil {
 			return err
 		}
 		return s.auditWithReason(ctx, c, "contest.step", "contest", ct.ID, map[string]string{"status": ct.Status}, map[string]string{"status": to}, strings.TrimSpace(reason))

@@ -41,6 +41,9 @@ var (
 	duties         = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
 	attendances    = []string{AttendancePresent, AttendanceAbsent}
 	remarkOutcomes = []string{RemarkChanged, RemarkConfirmed, RemarkWithdrawn}
+	// appealStatuses are where an appeal is; appealOutcomes the panel's rulings.
+	appealStatuses = []string{model.AppealFiled, model.AppealReviewed, model.AppealUpheld, model.AppealDismissed}
+	appealOutcomes = []string{model.AppealUpheld, model.AppealDismissed}
 	// importStatuses and importActions are what an import job is at, and what
 	// it does with a row.
 	importStatuses = []string{ImportChecking, ImportChecked, ImportInvalid, ImportImporting, ImportImported, ImportFailed}
@@ -73,6 +76,8 @@ func ValueSets() map[string][]string {
 		"Attendance":       attendances,
 		"KeyingState":      keyingStates,
 		"RemarkOutcome":    remarkOutcomes,
+		"AppealStatus":     appealStatuses,
+		"AppealOutcome":    appealOutcomes,
 		"ImportStatus":     importStatuses,
 		"ImportRowAction":  importActions,
 		"ImportStage":      importStages,

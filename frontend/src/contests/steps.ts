@@ -2,12 +2,16 @@ import { CONTEST_STATUSES, type ContestStatus, type EntrantStatus } from '@/api/
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
-/** The steps an organiser may take from a status: the next one, and from registration_closed back to registration_open. */
+/**
+ * The steps an organiser may take from a status: the next one, from registration_closed back to registration_open,
+ * and from public_notice back to judging to correct results after an upheld appeal (the server checks there is one).
+ */
 export function nextSteps(status: ContestStatus): ContestStatus[] {
   const index = CONTEST_STATUSES.indexOf(status)
   const next = CONTEST_STATUSES[index + 1]
   const steps: ContestStatus[] = next ? [next] : []
   if (status === 'registration_closed') steps.push('registration_open')
+  if (status === 'public_notice') steps.push('judging')
   return steps
 }
 
@@ -39,5 +43,6 @@ export const ENTRANT_STATUS_TAG: Record<EntrantStatus, TagType> = {
 
 /** The message key of the button that takes a step. */
 export function stepActionKey(from: ContestStatus, to: ContestStatus): string {
-  return isBackStep(from, to) ? 'steps.reopen' : `steps.${to}`
+  if (!isBackStep(from, to)) return `steps.${to}`
+  return to === 'judging' ? 'steps.correct' : 'steps.reopen'
 }

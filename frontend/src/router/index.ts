@@ -72,6 +72,14 @@ const routes: RouteRecordRaw[] = [
         meta: { roles: ['admin', 'organiser', 'judge'], titleKey: 'checkIn.title', menuPath: '/' },
       },
       {
+        path: '/appeals/:contestId(\\d+)',
+        name: 'appeals',
+        component: () => import('@/views/AppealsView.vue'),
+        props: (route) => ({ contestId: Number(route.params.contestId) }),
+        // An enterprise appeals for its own entrants, the arbitration panel rules, the organisers read along (the server checks).
+        meta: { roles: ['admin', 'organiser', 'enterprise', 'judge'], titleKey: 'appeals.title', menuPath: '/' },
+      },
+      {
         path: '/events/:eventId(\\d+)/results',
         name: 'results',
         component: () => import('@/views/ResultsView.vue'),
