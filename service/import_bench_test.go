@@ -136,17 +136,7 @@ func BenchmarkRegistrationImport(b *testing.B) {
 
 			var base, imported float64
 			b.Run("baseline", func(b *testing.B) {
-				var spent time.Duration
-				for range b.N {
-					round++
-					file := importSheet(b, benchImportRows, round)
-					ct, ev := setup.openEvent(b, round)
-					runtime.GC()
-					start := time.Now()
-					must(b, bareImport(db, file, setup.enterprise, ct, ev))
-					spent += time.Since(start)
-				}
-				base = float64(spent.Nanoseconds()) / float64(b.N)
+				base = setup.rounds(b, &round, benchImportRows, bareImport)
 			})
 			b.Run("import", func(b *testing.B) {
 				var spent time.Duration
@@ -181,22 +171,30 @@ func BenchmarkRegistrationImport(b *testing.B) {
 			// then each row written in a transaction of its own. A tenth of the
 			// rows keeps the run short; its cost is the same for every row.
 			b.Run("naive", func(b *testing.B) {
-				var spent time.Duration
-				for range b.N {
-					round++
-					file := importSheet(b, benchNaiveRows, round)
-					ct, ev := setup.openEvent(b, round)
-					runtime.GC()
-					start := time.Now()
-					must(b, naiveImport(db, file, setup.enterprise, ct, ev))
-					spent += time.Since(start)
-				}
+				naive := setup.rounds(b, &round, benchNaiveRows, naiveImport)
 				if imported > 0 {
-					b.ReportMetric(float64(spent.Nanoseconds())/float64(b.N)/benchNaiveRows/imported, "x_import_per_row")
+					b.ReportMetric(naive/benchNaiveRows/imported, "x_import_per_row")
 				}
 			})
 		})
 	}
+}
+
+// rounds times b.N runs of a bare import of a sheet of n new workers into a
+// new event each, and gives the nanoseconds of one.
+func (s importSetup) rounds(b *testing.B, round *int, n int, run func(*gorm.DB, []byte, model.Organisation, model.Contest, model.Event) error) float64 {
+	b.Helper()
+	var spent time.Duration
+	for range b.N {
+		*round++
+		file := importSheet(b, n, *round)
+		ct, ev := s.openEvent(b, *round)
+		runtime.GC()
+		start := time.Now()
+		must(b, run(s.db, file, s.enterprise, ct, ev))
+		spent += time.Since(start)
+	}
+	return float64(spent.Nanoseconds()) / float64(b.N)
 }
 
 // benchNaiveRows is the size of the sheet the naive import reads.
