@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from './fixtures'
-import { drawnEvent } from './judging'
+import { drawnEvent, startKeying } from './judging'
 import { login, shot } from './support'
 
 // Blind double entry (双人双录): a judge marks its practical sheet on paper; two score clerks key it from
@@ -61,13 +61,7 @@ async function signIn(username: string): Promise<void> {
 for (const [i, values] of KEYED.entries()) {
   test(`clerk ${i + 1} keys the judge's paper sheet from the keyboard, sees only its own entry, and submits it`, async () => {
     await signIn(CLERKS[i])
-    await page.getByTestId('open-keying').click()
-    await expect(page.getByTestId('keying-desk')).toBeVisible()
-    await page.getByTestId('keying-stage').click()
-    await page.locator('.el-select-dropdown:visible').getByText('实操', { exact: true }).click()
-    await page.getByTestId('keying-judge').click()
-    await page.locator('.el-select-dropdown:visible').getByText(JUDGE, { exact: true }).click()
-    await page.getByTestId('keying-start').click()
+    await startKeying(page, '实操', JUDGE)
     await expect(page.getByTestId('keying-round-title')).toContainText(`第${i + 1}次录入`)
     // The second clerk starts on an empty grid: the first clerk's values are nowhere on the page.
     await expect(cell('001')).toHaveValue('')

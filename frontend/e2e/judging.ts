@@ -1,6 +1,6 @@
 import { creditCodeCheckChar } from '../src/validation/creditCode'
 import { idNumberCheckChar } from '../src/validation/idNumber'
-import type { APIRequestContext, PlaywrightWorkerArgs } from './fixtures'
+import type { APIRequestContext, Page, PlaywrightWorkerArgs } from './fixtures'
 import { ADMIN, apiAs } from './support'
 
 interface Ref {
@@ -64,4 +64,14 @@ export async function drawnEvent(playwright: PlaywrightWorkerArgs['playwright'],
     return acc
   }
   return { admin, session, panel, eventId: event.id, contestId: contest.id }
+}
+
+/** From a score clerk's home page, opens the keying desk and starts (or goes on with) the clerk's round of a judge's paper sheet. */
+export async function startKeying(page: Page, stage: string, judge: string): Promise<void> {
+  await page.getByTestId('open-keying').click()
+  await page.getByTestId('keying-stage').click()
+  await page.locator('.el-select-dropdown:visible').getByText(stage, { exact: true }).click()
+  await page.getByTestId('keying-judge').click()
+  await page.locator('.el-select-dropdown:visible').getByText(judge, { exact: true }).click()
+  await page.getByTestId('keying-start').click()
 }
