@@ -69,6 +69,7 @@ func ValueSets() map[string][]string {
 		"TeamMethod":       teamMethods,
 		"ResultStatus":     resultStatuses,
 		"ResultAward":      resultAwards,
+		"RevealLevel":      RevealLevels(),
 		"Duty":             duties,
 		"Attendance":       attendances,
 		"KeyingState":      keyingStates,
