@@ -45,16 +45,35 @@ func ifNoneMatch(c *gin.Context) []string {
 	return tags
 }
 
-// answerPublic answers a public JSON body with its tag, or 304 when the
-// reader holds it (body nil) already.
+// acceptsGzip tells whether the reader takes a gzip-compressed answer.
+func acceptsGzip(c *gin.Context) bool {
+	for part := range strings.SplitSeq(c.GetHeader("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			q := strings.ReplaceAll(params, " ", "")
+			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		}
+	}
+	return false
+}
+
+// answerPublic answers a public JSON body with its tag, compressed when the
+// reader takes it so, or 304 when the reader holds it (body nil) already.
+// The tag is weak: the plain and the compressed answer are the same
+// results, and either one's tag stands for both.
 func answerPublic(c *gin.Context, maxAge string, a service.PublicAnswer) {
 	c.Header("Cache-Control", "public, max-age="+maxAge)
-	c.Header("ETag", a.Tag)
-	if a.Body == nil {
+	c.Header("ETag", "W/"+a.Tag)
+	c.Header("Vary", "Accept-Encoding")
+	switch {
+	case a.Body == nil:
 		c.Status(http.StatusNotModified)
-		return
+	case a.Gzip != nil && acceptsGzip(c):
+		c.Header("Content-Encoding", "gzip")
+		c.Data(http.StatusOK, "application/json; charset=utf-8", a.Gzip)
+	default:
+		c.Data(http.StatusOK, "application/json; charset=utf-8", a.Body)
 	}
-	c.Data(http.StatusOK, "application/json; charset=utf-8", a.Body)
 }
 
 func (h *handlers) publicContests(c *gin.Context) {

@@ -1,8 +1,10 @@
 package api_test
 
 import (
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -27,7 +29,11 @@ type publicLine struct {
 }
 
 type publicEvent struct {
-	ID      uint         `json:"id"`
+	ID     uint `json:"id"`
+	Stages []struct {
+		Code string `json:"code"`
+		Name string `json:"name"`
+	} `json:"stages"`
 	Name    string       `json:"name"`
 	Decoded bool         `json:"decoded"`
 	Reveal  string       `json:"reveal"`
@@ -132,7 +138,8 @@ func TestPublicResults_AnonymousSeesPublishedOnlyNamedOnceDecoded(t *testing.T) 
 		}
 		expectNoPersonalData(t, res.Body.Bytes())
 		// 焊工 has no results: only 钳工 shows, by draw number.
-		if len(out.Events) != 1 || out.Events[0].Name != "钳工" || out.Events[0].Decoded || out.Events[0].Reveal != "all" {
+		if len(out.Events) != 1 || out.Events[0].Name != "钳工" || out.Events[0].Decoded || out.Events[0].Reveal != "all" ||
+			fmt.Sprint(out.Events[0].Stages) != "[{theory 理论} {practical 实操}]" {
 			t.Fatalf("public events: %+v", out.Events)
 		}
 		want := []publicLine{{"ranked", 1, a0, "", "", 87, "first", []string{}}, {"ranked", 2, c, "", "", 79.5, "second", []string{}},
@@ -209,14 +216,14 @@ func TestPublicResults_CacheableWithETagAnd304(t *testing.T) {
 
 		first := s.getPublic(path, "")
 		tag := first.Header().Get("ETag")
-		if first.Code != 200 || first.Header().Get("Cache-Control") != "public, max-age=5" || !strings.HasPrefix(tag, `"`) {
+		if first.Code != 200 || first.Header().Get("Cache-Control") != "public, max-age=5" || !strings.HasPrefix(tag, `W/"`) {
 			t.Fatalf("first answer: %d, Cache-Control %q, ETag %q", first.Code, first.Header().Get("Cache-Control"), tag)
 		}
 		again := s.getPublic(path, "")
 		if again.Header().Get("ETag") != tag || again.Body.String() != first.Body.String() {
 			t.Errorf("the same state answered differently: %q %s", again.Header().Get("ETag"), again.Body)
 		}
-		for _, held := range []string{tag, "W/" + tag, `"other", ` + tag} {
+		for _, held := range []string{tag, strings.TrimPrefix(tag, "W/"), `"other", ` + tag} {
 			res := s.getPublic(path, held)
 			if res.Code != http.StatusNotModified || res.Body.Len() != 0 || res.Header().Get("ETag") != tag ||
 				res.Header().Get("Cache-Control") != "public, max-age=5" {
@@ -225,6 +232,26 @@ func TestPublicResults_CacheableWithETagAnd304(t *testing.T) {
 		}
 		if res := s.getPublic(path, `"stale"`); res.Code != 200 || res.Body.String() != first.Body.String() {
 			t.Errorf("a stale tag: %d", res.Code)
+		}
+		// A reader that takes gzip gets the same results compressed, under the same tag.
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Accept-Encoding", "br, gzip")
+		packed := serve(s, req)
+		if packed.Code != 200 || packed.Header().Get("Content-Encoding") != "gzip" || packed.Header().Get("ETag") != tag ||
+			packed.Header().Get("Vary") != "Accept-Encoding" {
+			t.Fatalf("gzip: %d %v", packed.Code, packed.Header())
+		}
+		zr, err := gzip.NewReader(packed.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := io.ReadAll(zr)
+		if err != nil || string(plain) != first.Body.String() || packed.Body.Len() >= first.Body.Len() {
+			t.Errorf("gzip: %d bytes of %d unpack to %q (%v)", packed.Body.Len(), first.Body.Len(), plain, err)
+		}
+		req.Header.Set("Accept-Encoding", "gzip;q=0")
+		if res := serve(s, req); res.Header().Get("Content-Encoding") != "" || res.Body.String() != first.Body.String() {
+			t.Errorf("gzip refused, yet: %v", res.Header())
 		}
 
 		// Decoding changes the answer and its tag …

@@ -87,6 +87,7 @@ func BenchmarkPublicResults(b *testing.B) {
 			ctx := context.Background()
 			var first float64
 			var tag string
+			var size, packed int
 			b.Run("first-build", func(b *testing.B) {
 				start := time.Now()
 				for b.Loop() {
@@ -95,9 +96,11 @@ func BenchmarkPublicResults(b *testing.B) {
 					if err != nil || len(a.Body) < publicBenchEntrants*100 {
 						b.Fatalf("%d bytes: %v", len(a.Body), err)
 					}
-					tag = a.Tag
+					tag, size, packed = a.Tag, len(a.Body), len(a.Gzip)
 				}
 				first = float64(time.Since(start).Nanoseconds()) / float64(b.N)
+				b.ReportMetric(float64(size), "bytes")
+				b.ReportMetric(float64(packed)/float64(size), "gzip/plain")
 			})
 			b.Run("cached", func(b *testing.B) {
 				start := time.Now()

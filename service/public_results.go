@@ -22,7 +22,9 @@ import (
 // or a version that was not published. Everything else answers not found.
 
 // publicSteps are the steps at which a contest's published results are public.
-var publicSteps = []string{model.StepPublicNotice, model.StepFinal, model.StepArchived}
+func publicSteps() []string {
+	return []string{model.StepPublicNotice, model.StepFinal, model.StepArchived}
+}
 
 // PublicContest is a contest with published results, as the public sees it.
 type PublicContest struct {
@@ -85,10 +87,12 @@ type PublicResults struct {
 
 // PublicAnswer is a public answer rendered as JSON, with the tag that
 // changes whenever what it shows may have changed. Body is nil when the
-// reader holds the current answer already.
+// reader holds the current answer already; Gzip, when set, is Body
+// compressed once, for the readers that take it so.
 type PublicAnswer struct {
 	Tag  string
 	Body []byte
+	Gzip []byte
 }
 
 // ListPublicContests lists the contests with published results, newest
@@ -104,7 +108,7 @@ func (s *Service) ListPublicContests(ctx context.Context) ([]PublicContest, erro
 		Joins("JOIN organisations ON organisations.id = contests.organiser_id").
 		Joins("JOIN events ON events.contest_id = contests.id").
 		Joins("JOIN result_snapshots ON result_snapshots.event_id = events.id AND result_snapshots.published_at IS NOT NULL").
-		Where("contests.status IN ?", publicSteps).
+		Where("contests.status IN ?", publicSteps()).
 		Group("contests.id, contests.name, contests.kind, contests.level, contests.status, organisations.name").
 		Order("published_at DESC, contests.id DESC").Scan(&rows).Error
 	if err != nil {
@@ -155,10 +159,11 @@ func (st publicState) key() string {
 func (s *Service) publicStateOf(ctx context.Context, contestID uint) (publicState, error) {
 	st := publicState{}
 	db := s.conn(ctx)
-	if err := db.Joins("Organiser").Where("contests.status IN ?", publicSteps).Take(&st.contest, contestID).Error; err != nil {
+	if err := db.Joins("Organiser").Where("contests.status IN ?", publicSteps()).Take(&st.contest, contestID).Error; err != nil {
 		return st, notFoundOr(err, "contest")
 	}
-	if err := db.Select("id, name, trade, rules, version").Where("contest_id = ?", contestID).Order("id").Find(&st.events).Error; err != nil {
+	// Without their rules, which only a build reads.
+	if err := db.Select("id, name, trade, version").Where("contest_id = ?", contestID).Order("id").Find(&st.events).Error; err != nil {
 		return st, err
 	}
 	ids := make([]uint, len(st.events))
@@ -261,7 +266,11 @@ func (s *Service) buildPublicResults(ctx context.Context, st publicState) (Publi
 
 // publicEvent renders one event's published snapshot as far as revealed.
 func (s *Service) publicEvent(ctx context.Context, st publicState, ev model.Event, snap model.ResultSnapshot) (PublicEvent, error) {
-	rules, err := parseRules(ev.Rules)
+	var withRules model.Event
+	if err := s.conn(ctx).Select("id, rules").Take(&withRules, ev.ID).Error; err != nil {
+		return PublicEvent{}, err
+	}
+	rules, err := parseRules(withRules.Rules)
 	if err != nil {
 		return PublicEvent{}, err
 	}
