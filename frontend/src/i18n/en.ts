@@ -900,6 +900,8 @@ const en: Messages = {
     hidden: '{n} more results will be revealed at the award ceremony',
     nothingYet: 'Results coming up',
     rankN: 'No. {n}',
+    search: 'Find by name, draw number or enterprise',
+    noMatch: 'No result matches',
   },
   screen: {
     title: 'Results screen',

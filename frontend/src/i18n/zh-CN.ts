@@ -898,6 +898,8 @@ const zhCN = {
     hidden: '还有 {n} 人的成绩将在颁奖时揭晓',
     nothingYet: '成绩即将揭晓',
     rankN: '第 {n} 名',
+    search: '按姓名、参赛号或单位查找',
+    noMatch: '没有符合的成绩',
   },
   screen: {
     title: '成绩大屏幕',

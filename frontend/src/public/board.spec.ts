@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PublicEvent, PublicLine, PublicResults } from '@/api/types'
-import { lineLabel, lineStage, nextLevel, pageOf, screenEvent, screenLines } from './board'
+import { lineLabel, lineMatches, lineStage, nextLevel, pageOf, screenEvent, screenLines } from './board'
 
 const line = (over: Partial<PublicLine>): PublicLine => ({
   status: 'ranked',
@@ -76,5 +76,14 @@ describe('the public board', () => {
     expect(pageOf(list, 2, 2)).toEqual([5])
     expect(pageOf(list, 3, 2)).toEqual([1, 2])
     expect(pageOf([], 1, 2)).toEqual([])
+  })
+
+  it('finds a line by part of the name, the number or the enterprise', () => {
+    const l = line({ name: '赵强', draw_number: '017', enterprise_name: '清河机床' })
+    expect(lineMatches(l, '')).toBe(true)
+    expect(lineMatches(l, ' 赵 ')).toBe(true)
+    expect(lineMatches(l, '17')).toBe(true)
+    expect(lineMatches(l, '机床')).toBe(true)
+    expect(lineMatches(l, '钱')).toBe(false)
   })
 })

@@ -37,3 +37,10 @@ export function pageOf<T>(list: readonly T[], page: number, size: number): T[] {
   const p = ((page % pages) + pages) % pages
   return list.slice(p * size, p * size + size)
 }
+
+/** Whether a line matches what a reader typed: part of the name, the draw number, the work code or the enterprise. */
+export function lineMatches(l: PublicLine, query: string): boolean {
+  const q = query.trim().toLowerCase()
+  if (!q) return true
+  return [l.name, l.draw_number, l.work_code, l.enterprise_name].some((v) => v.toLowerCase().includes(q))
+}
