@@ -6,14 +6,14 @@ import { ADMIN, apiAs, login, shot, untimed } from './support'
 // A district's welders' contest, judged, signed off, computed, decoded and published for public notice.
 // Anybody reads the results without logging in, on a phone and on a desktop; at the award ceremony the
 // venue's big screen shows only what the organiser, on a laptop of its own, has revealed so far.
-const CONTEST = '滨江区焊工技能比武'
+const CONTEST = '青湾区焊工技能比武'
 const EVENT = '焊工'
 const PASSWORD = 'Public-e2e-2026'
 const INITIAL = 'Initial-pass-2026'
 const ORGANISER = 'pub_org'
 const ENTERPRISES = [
-  { name: '滨江船厂', code: '91440300MA5PB0001', user: 'pub_ent1' },
-  { name: '滨江锅炉', code: '91440300MA5PB0002', user: 'pub_ent2' },
+  { name: '青湾船厂', code: '91440300MA5PB0001', user: 'pub_ent1' },
+  { name: '青湾锅炉', code: '91440300MA5PB0002', user: 'pub_ent2' },
 ]
 /** Name, first 17 characters of the ID number, enterprise, theory and practical marks. */
 const WORKERS = [
@@ -48,7 +48,7 @@ test('a welders’ contest is judged, computed, decoded and published for public
   }
   const admin = await session(ADMIN.username, ADMIN.password)
   const { items: roots } = await admin.get<{ items: Ref[] }>('/organisations/tree')
-  const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '滨江区总工会' })
+  const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: '青湾区总工会' })
   const account = async (username: string, role: string, organisationId: number) => {
     const created = await admin.post<Ref>('/accounts', { username, display_name: username, role, organisation_id: organisationId, password: INITIAL })
     const own = await session(username, INITIAL)
@@ -112,7 +112,7 @@ test('on a phone, logged out, anybody finds the contest and reads its results by
   await expect(lines).toHaveCount(3)
   await expect(lines.nth(0)).toContainText('第 1 名')
   await expect(lines.nth(0)).toContainText('喻平')
-  await expect(lines.nth(0)).toContainText('滨江船厂')
+  await expect(lines.nth(0)).toContainText('青湾船厂')
   await expect(lines.nth(0)).toContainText('一等奖')
   await expect(lines.nth(0)).toContainText('84')
   await expect(lines.nth(2)).toContainText('柏林')
