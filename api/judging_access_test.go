@@ -1,12 +1,14 @@
 package api_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 
 	"gorm.io/gorm"
 
+	"leitai/model"
 	"leitai/model/modeltest"
 )
 
@@ -217,6 +219,51 @@ var judgingCases = []judgingCase{
 	{route: "POST /api/v1/events/:id/results/decisions", path: "/api/v1/events/{fitter}/results/decisions",
 		want: [judgeCount]int{401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403, 403, 403},
 		body: func(judgingFixture) any { return map[string]any{"entrants": []uint{1, 2}, "reason": "加赛裁定"} }},
+
+	// Published results are everybody's, a session or none; a contest still judging is nobody's there.
+	{route: "GET /api/v1/public/contests", path: "/api/v1/public/contests",
+		want: [judgeCount]int{200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+	{route: "GET /api/v1/public/contests/:id/results", path: "/api/v1/public/contests/{judgingContest}/results",
+		want: [judgeCount]int{404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404}},
+	// The reveal at the ceremony: the contest's organisers alone see and step it, once 钳工 is published.
+	{route: "GET /api/v1/contests/:id/reveals", path: "/api/v1/contests/{judgingContest}/reveals",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
+	{route: "PUT /api/v1/events/:id/reveal", path: "/api/v1/events/{fitter}/reveal",
+		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(judgingFixture) any { return map[string]any{"level": "none", "version": 0} }},
+	{route: "PUT /api/v1/events/:id/reveal", path: "/api/v1/events/{fitter}/reveal", setup: publishOnDB,
+		want: [judgeCount]int{401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(judgingFixture) any { return map[string]any{"level": "none", "version": 0} }},
+	{route: "GET /api/v1/public/contests/:id/results", path: "/api/v1/public/contests/{judgingContest}/results",
+		want: [judgeCount]int{200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+}
+
+// publishOnDB puts 钳工's results straight into public notice, on the
+// database: one published version ranking its entrants first, second and
+// third in the order of their ids.
+func publishOnDB(s *server, f judgingFixture) {
+	s.t.Helper()
+	var ids []uint
+	if err := s.db.Model(&model.Entrant{}).Where("event_id = ? AND status = ?", f.fitter.ID, "approved").Order("id").Pluck("id", &ids).Error; err != nil {
+		s.t.Fatal(err)
+	}
+	awards := []string{"first", "second", "third"}
+	var lines []map[string]any
+	for i, id := range ids {
+		lines = append(lines, map[string]any{"entrant": id, "status": "ranked", "rank": i + 1, "total": 90 - 10*i, "award": awards[i%3]})
+	}
+	raw, err := json.Marshal(map[string]any{"field": len(ids), "lines": lines})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	at := s.now
+	if err := s.db.Create(&model.ResultSnapshot{EventID: f.fitter.ID, Version: 1, RulesVersion: 1, Result: string(raw), ComputedBy: f.organiser.ID,
+		ComputedAt: at, PublishedAt: &at}).Error; err != nil {
+		s.t.Fatal(err)
+	}
+	if err := s.db.Model(&model.Contest{}).Where("id = ?", f.judgingContest.ID).Update("status", "public_notice").Error; err != nil {
+		s.t.Fatal(err)
+	}
 }
 
 // paperTheory puts judge's theory sheet of 钳工 on paper: clerk and clerk2

@@ -95,11 +95,21 @@ func securityHeaders() gin.HandlerFunc {
 	}
 }
 
+// publicPrefix is the API group of published results, which anybody reads
+// and caches may keep (public.go).
+const publicPrefix = "/public"
+
 // noStore keeps every API answer, errors included, out of browser and proxy
-// caches: they carry personal data.
+// caches: they carry personal data. The public group alone is left out: it
+// carries only published results, and sets its own Cache-Control.
 func noStore() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if p := c.Request.URL.Path; p == "/api" || strings.HasPrefix(p, "/api/") {
+		p := c.Request.URL.Path
+		if strings.HasPrefix(p, "/api/v1"+publicPrefix+"/") {
+			c.Next()
+			return
+		}
+		if p == "/api" || strings.HasPrefix(p, "/api/") {
 			c.Header("Cache-Control", "no-store")
 		}
 		c.Next()

@@ -54,6 +54,12 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 	v1 := r.Group("/api/v1", limitBody(MaxBodyBytes), h.sameOrigin())
 	v1.POST("/auth/login", h.login)
 
+	// Published results, for anybody: no session, and cacheable (noStore
+	// leaves this group alone; see public.go).
+	public := v1.Group(publicPrefix, publicNoStore())
+	public.GET("/contests", h.publicContests)
+	public.GET("/contests/:id/results", h.publicResults)
+
 	authed := v1.Group("", h.requireSession(), h.requireCSRF())
 	authed.POST("/auth/logout", h.logout)
 	authed.GET("/auth/me", h.me)
@@ -158,6 +164,8 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 	own.POST("/entrants/:id/appeals", h.fileAppeal)
 	own.POST("/appeals/:id/review", h.reviewAppeal)
 	own.POST("/appeals/:id/ruling", h.ruleOnAppeal)
+	own.GET("/contests/:id/reveals", h.contestReveals)
+	own.PUT("/events/:id/reveal", h.setReveal)
 
 	own.POST("/entrants/:id/withdraw", h.withdraw)
 	own.POST("/entrants/:id/review", h.review)

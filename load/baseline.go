@@ -57,6 +57,7 @@ func serveBaseline(ctx context.Context, addr, value string) error {
 	r.GET("/api/v1/events/:id/entrants", b.entrants)
 	r.GET("/api/v1/people", b.people)
 	r.PUT("/api/v1/events/:id/sheets/:stage/marks", b.mark)
+	r.GET("/api/v1/public/contests/:id/results", b.publicResults)
 	srv := &http.Server{Addr: addr, Handler: r, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.ListenAndServe() }()

@@ -41,7 +41,7 @@ type run struct {
 
 // scenarioNames are what -only chooses from, in the order scenarios runs them.
 func scenarioNames() []string {
-	return []string{"register", "fixed-rate", "quota", "entrants", "people", "logins", "probe", "marks"}
+	return []string{"register", "fixed-rate", "quota", "entrants", "people", "logins", "probe", "marks", "public"}
 }
 
 // scenarios are run in this order, or those of them the run chose; each adds its rows.
@@ -55,6 +55,7 @@ func (r *run) scenarios() []func(context.Context) error {
 		r.logins,
 		r.probeDuringLogins,
 		r.marks,
+		r.publicResults,
 	}
 	if len(r.cfg.only) == 0 {
 		return all

@@ -35,3 +35,14 @@ type NameDecoding struct {
 	DecodedBy uint
 	DecodedAt time.Time
 }
+
+// ResultReveal is how far an event's published results are revealed at the
+// award ceremony; Level is one of the reveal levels (service/reveal.go).
+type ResultReveal struct {
+	ID        uint
+	EventID   uint
+	Level     string
+	Version   int
+	UpdatedBy uint
+	UpdatedAt time.Time
+}

@@ -258,6 +258,8 @@ var messages = map[string][2]string{
 	"results_tied":              {"有 %d 处获奖名次并列且无法按并列处理规则区分，须由裁判长裁定后再计算成绩", "%d ties on prize places cannot be broken by the tie-breaks; the chief judge decides them before results are computed"},
 	"results_not_computed":      {"项目“%s”尚未计算成绩，不能解密", "the results of the event \"%s\" are not computed yet, so they cannot be decoded"},
 	"results_decoded":           {"项目“%s”的成绩已解密到姓名", "the results of the event \"%s\" are decoded to names already"},
+	"reveal_level":              {"揭晓进度须为 none、honourable、third、second、first 或 all 之一", "the reveal must be one of none, honourable, third, second, first and all"},
+	"reveal_not_published":      {"项目“%s”没有已公示的成绩，无法揭晓", "the event \"%s\" has no published results to reveal"},
 	"results_not_ready":         {"项目“%s”的成绩尚未计算并解密到姓名，不能最终确定", "the results of the event \"%s\" are not computed and decoded to names yet, so they cannot be made final"},
 	"notice_calendar_unknown":   {"官方节假日安排中没有 %d 年，无法计算公示期的工作日", "the official holiday schedule of %d is not in the calendar, so the working days of the public notice cannot be counted"},
 	"notice_workdays_range":     {"公示期须为 %d 至 %d 个工作日", "the public notice lasts %d to %d working days"},

@@ -42,6 +42,28 @@ func resultsBenchRules() Rules {
 	return r
 }
 
+// seedBenchContest writes the city union, 100 enterprises below it and a
+// city contest it organises, at a step.
+func seedBenchContest(b *testing.B, db *gorm.DB, name, step string) (model.Organisation, []model.Organisation, model.Contest) {
+	b.Helper()
+	root := model.Organisation{Kind: model.KindCityUnion, Name: "市总工会", Path: "/", Version: 1}
+	if err := db.Create(&root).Error; err != nil {
+		b.Fatal(err)
+	}
+	ents := make([]model.Organisation, 100)
+	for i := range ents {
+		ents[i] = model.Organisation{ParentID: &root.ID, Kind: model.KindEnterprise, Name: fmt.Sprintf("企业%d", i), Path: "/", Version: 1}
+	}
+	ct := model.Contest{OrganiserID: root.ID, Name: name, Kind: KindSkills, Format: "trade", Level: "city", Status: step, Version: 1}
+	if err := db.Create(&ents).Error; err != nil {
+		b.Fatal(err)
+	}
+	if err := db.Omit("Organiser").Create(&ct).Error; err != nil {
+		b.Fatal(err)
+	}
+	return root, ents, ct
+}
+
 // seedResultsEvent writes the event, its entrants, its panel and every
 // judge's sheets of marks, entrant by entrant as judges enter them.
 func seedResultsEvent(b *testing.B, db *gorm.DB) model.Event {
@@ -52,15 +74,7 @@ func seedResultsEvent(b *testing.B, db *gorm.DB) model.Event {
 			b.Fatal(err)
 		}
 	}
-	root := model.Organisation{Kind: model.KindCityUnion, Name: "市总工会", Path: "/", Version: 1}
-	check(db.Create(&root).Error)
-	ents := make([]model.Organisation, 100)
-	for i := range ents {
-		ents[i] = model.Organisation{ParentID: &root.ID, Kind: model.KindEnterprise, Name: fmt.Sprintf("企业%d", i), Path: "/", Version: 1}
-	}
-	check(db.Create(&ents).Error)
-	ct := model.Contest{OrganiserID: root.ID, Name: "全国职工技能大赛", Kind: KindSkills, Format: "trade", Level: "city", Status: model.StepJudging, Version: 1}
-	check(db.Omit("Organiser").Create(&ct).Error)
+	root, ents, ct := seedBenchContest(b, db, "全国职工技能大赛", model.StepJudging)
 	rules := resultsBenchRules()
 	raw, err := json.Marshal(rules)
 	check(err)
@@ -135,15 +149,7 @@ func insertSheetMarks(b *testing.B, db *gorm.DB, sheet model.Sheet, entrants []m
 func BenchmarkResults(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "mysql"} {
 		b.Run(dialect, func(b *testing.B) {
-			var db *gorm.DB
-			if dialect == "mysql" {
-				if os.Getenv(modeltest.MySQLEnv) == "" {
-					b.Skip("set " + modeltest.MySQLEnv + " to benchmark MySQL")
-				}
-				db = modeltest.MySQL(b)
-			} else {
-				db = modeltest.SQLite(b)
-			}
+			db := benchDatabase(b, dialect)
 			ev := seedResultsEvent(b, db)
 			svc := New(db, Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), Now: time.Now})
 			ctx := context.Background()
@@ -183,6 +189,19 @@ func BenchmarkResults(b *testing.B) {
 			})
 		})
 	}
+}
+
+// benchDatabase is a fresh database of a dialect, "sqlite" or "mysql"; the
+// benchmark is skipped on MySQL unless modeltest.MySQLEnv names one.
+func benchDatabase(b *testing.B, dialect string) *gorm.DB {
+	b.Helper()
+	if dialect != "mysql" {
+		return modeltest.SQLite(b)
+	}
+	if os.Getenv(modeltest.MySQLEnv) == "" {
+		b.Skip("set " + modeltest.MySQLEnv + " to benchmark MySQL")
+	}
+	return modeltest.MySQL(b)
 }
 
 // processorTime is the processor time this process has used, in

@@ -44,6 +44,8 @@ type Service struct {
 	// exports of more than backgroundExportRows rows are written there.
 	exports              importRuns
 	backgroundExportRows int
+	// public keeps the rendered public results of contests (public_cache.go).
+	public *publicCache
 }
 
 // Options configure a Service. Now defaults to the wall clock.
@@ -98,6 +100,7 @@ func New(db *gorm.DB, opts Options) *Service {
 		hashSlots: make(chan struct{}, opts.HashSlots), hashWait: opts.HashWait,
 		imports: importRuns{running: map[uint]*importProgress{}}, backgroundImportBytes: opts.BackgroundImportBytes,
 		exports: importRuns{running: map[uint]*importProgress{}}, backgroundExportRows: opts.BackgroundExportRows,
+		public: newPublicCache(),
 	}
 	if db != nil && db.Dialector.Name() != "mysql" {
 		s.writeTurn = make(chan struct{}, 1)

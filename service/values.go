@@ -72,6 +72,7 @@ func ValueSets() map[string][]string {
 		"TeamMethod":       teamMethods,
 		"ResultStatus":     resultStatuses,
 		"ResultAward":      resultAwards,
+		"RevealLevel":      RevealLevels(),
 		"Duty":             duties,
 		"Attendance":       attendances,
 		"KeyingState":      keyingStates,

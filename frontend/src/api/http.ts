@@ -48,6 +48,8 @@ export interface RequestOptions {
   file?: Blob
   /** When false, a 401 is only thrown, not treated as an ended session. */
   authRedirect?: boolean
+  /** How the browser's HTTP cache takes part: 'no-cache' asks the server again with the tag held (a 304 answers from the cache). */
+  cache?: RequestCache
 }
 
 /** A file the server answered with, and the name it gave it. */
@@ -114,7 +116,7 @@ async function send(method: string, path: string, options: RequestOptions, accep
   }
   let response: Response
   try {
-    response = await fetch(buildUrl(path, options.query), { method, headers, credentials: 'same-origin', body })
+    response = await fetch(buildUrl(path, options.query), { method, headers, credentials: 'same-origin', body, cache: options.cache })
   } catch {
     throw new ApiError(0, 'network_error', hooks.fallbackMessage(0))
   }

@@ -13,6 +13,7 @@ import {
   entrantStatusValues,
   entrantTypeValues,
   organisationKindValues,
+  revealLevelValues,
   roleValues,
   skillLevelValues,
 } from './schema'
@@ -142,6 +143,15 @@ export type ResultTie = Schemas['ResultTie']
 export type ResultDecoding = Schemas['ResultDecoding']
 export type ResultAward = Schemas['ResultAward']
 export type Standing = Schemas['Standing']
+
+export type PublicContest = Schemas['PublicContest']
+export type PublicResults = Schemas['PublicResults']
+export type PublicEvent = Schemas['PublicEvent']
+export type PublicLine = Schemas['PublicLine']
+export type EventReveal = Schemas['EventReveal']
+export type RevealLevel = Schemas['RevealLevel']
+/** The reveal levels in the order the announcer steps them. */
+export const REVEAL_LEVELS: readonly RevealLevel[] = revealLevelValues
 export type Comparison = Schemas['Comparison']
 export type MarkStats = Schemas['MarkStats']
 export type Replacement = Schemas['Replacement']

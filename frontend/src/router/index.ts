@@ -25,6 +25,22 @@ const views: Record<SectionName, RouteRecordSingleView['component']> = {
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { public: true, titleKey: 'login.title' } },
+  // Published results and the venue's big screen: anybody, logged in or not.
+  { path: '/public', name: 'publicContests', component: () => import('@/views/PublicContestsView.vue'), meta: { public: true, titleKey: 'public.title' } },
+  {
+    path: '/public/contests/:id(\\d+)',
+    name: 'publicResults',
+    component: () => import('@/views/PublicResultsView.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { public: true, titleKey: 'public.title' },
+  },
+  {
+    path: '/public/contests/:id(\\d+)/screen',
+    name: 'screen',
+    component: () => import('@/views/ScoreboardView.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { public: true, titleKey: 'screen.title' },
+  },
   {
     path: '/',
     component: () => import('@/views/AppLayout.vue'),
@@ -86,6 +102,14 @@ const routes: RouteRecordRaw[] = [
         props: (route) => ({ eventId: Number(route.params.eventId) }),
         // Organisers compute and decode; the event's chief judge reads them and decides ties (the server checks).
         meta: { roles: ['admin', 'organiser', 'judge'], titleKey: 'results.title', menuPath: '/contests' },
+      },
+      {
+        path: '/contests/:id(\\d+)/reveal',
+        name: 'reveal',
+        component: () => import('@/views/RevealView.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        // The contest's organisers step the reveal at the ceremony (the server checks).
+        meta: { roles: ['admin', 'organiser'], titleKey: 'reveal.title', menuPath: '/contests' },
       },
       {
         path: '/events/:eventId(\\d+)/encryption',
