@@ -227,7 +227,9 @@ var judgingCases = []judgingCase{
 	// … and of standings and medal tables: whoever sees the standings.
 	{route: "POST /api/v1/exports", path: "/api/v1/exports",
 		want: [judgeCount]int{401, 201, 201, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403},
-		body: func(f judgingFixture) any { return map[string]any{"kind": "standings", "contest_id": f.judgingContest.ID} }},
+		body: func(f judgingFixture) any {
+			return map[string]any{"kind": "standings", "contest_id": f.judgingContest.ID}
+		}},
 	{route: "POST /api/v1/exports", path: "/api/v1/exports",
 		want: [judgeCount]int{401, 201, 201, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403},
 		body: func(f judgingFixture) any { return map[string]any{"kind": "medals", "contest_id": f.judgingContest.ID} }},
