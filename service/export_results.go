@@ -2,10 +2,12 @@ package service
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"leitai/scoring"
 	"leitai/service/workbook"
@@ -26,21 +28,43 @@ func (s *Service) resultsExport(ctx context.Context, c Caller, req ExportRequest
 	if err != nil {
 		return exportPlan{}, err
 	}
-	last, err := s.latestSnapshot(ctx, ev.ID)
+	// The newest snapshot's text, read as bytes: it is the size of the
+	// whole results, so it is copied no more than it must be.
+	var snapshot []byte
+	var found bool
+	rows, err := s.conn(ctx).Raw("SELECT result FROM result_snapshots WHERE event_id = ? ORDER BY version DESC LIMIT 1", ev.ID).Rows()
 	if err != nil {
 		return exportPlan{}, err
 	}
-	if last == nil {
+	if found = rows.Next(); found {
+		err = rows.Scan(&snapshot)
+	}
+	if err = errors.Join(err, rows.Err(), rows.Close()); err != nil {
+		return exportPlan{}, err
+	}
+	if !found {
 		return exportPlan{}, conflict("results_not_computed", ev.Name)
 	}
-	var res storedResult
-	if err := json.Unmarshal([]byte(last.Result), &res); err != nil {
-		return exportPlan{}, fmt.Errorf("result snapshot %d does not parse: %w", last.ID, err)
+	// The snapshot is parsed while the entrants' names are read: each takes
+	// about as long as writing the workbook.
+	var (
+		id    identity
+		idErr error
+		wg    sync.WaitGroup
+	)
+	wg.Go(func() { id, idErr = s.identities(ctx, ev, rules) })
+	var res struct {
+		Lines []exportedLine `json:"lines"`
 	}
-	id, err := s.identities(ctx, ev, rules)
+	err = json.Unmarshal(snapshot, &res)
+	wg.Wait()
 	if err != nil {
-		return exportPlan{}, err
+		return exportPlan{}, fmt.Errorf("the newest result snapshot of event %d does not parse: %w", ev.ID, err)
 	}
+	if idErr != nil {
+		return exportPlan{}, idErr
+	}
+	snapshot = nil // let go before the workbook is written
 	codes, named := id.decoding.WorkCodes != nil, id.decoding.Names
 	numbered := !codes || *id.decoding.WorkCodes
 
@@ -116,6 +140,17 @@ func (s *Service) resultsExport(ctx context.Context, c Caller, req ExportRequest
 		return nil
 	}
 	return exportPlan{table: table, rows: len(res.Lines), fileName: fileNamed(tr("export_results_file", ev.Name)), write: write}, nil
+}
+
+// exportedLine is what the results export reads of a snapshot's line.
+type exportedLine struct {
+	Entrant uint                 `json:"entrant"`
+	Status  scoring.Status       `json:"status"`
+	Rank    int                  `json:"rank"`
+	Total   Points               `json:"total"`
+	Stages  []scoring.StageScore `json:"stages"`
+	Award   scoring.Award        `json:"award"`
+	Titles  []string             `json:"titles"`
 }
 
 // awardName is an award in words, "" for none.
