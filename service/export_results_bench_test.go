@@ -100,7 +100,7 @@ func seedResults(b *testing.B, db *gorm.DB, n int) (service.Caller, model.Event)
 	lines := make([]benchResultLine, len(ids))
 	for i, id := range ids {
 		l := benchResultLine{Entrant: id, Enterprise: setup.enterprise.ID, Status: scoring.StatusRanked, Rank: i + 1, Total: scoring.Points(10000 - i%10000),
-			Stages: []scoring.StageScore{{Code: "theory", Score: scoring.Points(9000 - i%9000)}, {Code: "practical", Score: scoring.Points(8000 - i%8000)}},
+			Stages:   []scoring.StageScore{{Code: "theory", Score: scoring.Points(9000 - i%9000)}, {Code: "practical", Score: scoring.Points(8000 - i%8000)}},
 			Criteria: []scoring.CriterionScore{{Code: "T1", Score: scoring.Points(9000 - i%9000), Judges: 5}, {Code: "P1", Score: scoring.Points(8000 - i%8000), Judges: 5}}}
 		if i < n/10 {
 			l.Award, l.Titles = scoring.AwardFirst, []string{"技术能手"}
