@@ -1,38 +1,32 @@
 import { readFileSync } from 'node:fs'
-import { creditCodeCheckChar } from '../src/validation/creditCode'
-import { idNumberCheckChar } from '../src/validation/idNumber'
-import { expect, test, type APIRequestContext, type Download, type Page } from './fixtures'
-import { ADMIN, apiAs, login, logout, shot, untimed } from './support'
+import { expect, test, type Download, type Page } from './fixtures'
+import { drawnEvent } from './judging'
+import { ADMIN, login, logout, shot } from './support'
 import { readSheet } from './xlsx'
 
-// A district's turners' contest, judged and computed through the API: the organiser sees the teams of each
-// enterprise, the enterprise ranking and the medal tables on the contest's standings tab (on a desktop and on
-// a phone), downloads the results workbook from the results page, and, once published, an enterprise sees its
-// own line only.
-const CONTEST = '南湖区车工技能比武'
-const EVENT = '车工'
+// A district's fitters' contest, judged, computed and decoded through the API: the organiser sees the teams of
+// each enterprise, the enterprise ranking and the medal tables on the contest's standings tab (on a desktop and
+// on a phone), downloads the results workbook from the results page, and, once published, an enterprise sees
+// its own line only.
+const CONTEST = '南湖区钳工技能比武'
+const EVENT = '钳工'
 const PASSWORD = 'Standings-e2e-2026'
-const INITIAL = 'Initial-pass-2026'
 const DISTRICT = '南湖区总工会'
 // The credit codes' range MA5ST… cannot be used: S is not a character of a credit code (GB 32100-2015), so MA5TD.
 const ENTERPRISES = [
   { name: '南湖机床厂', code: '91440300MA5TD0001', user: 'std_ent1' },
   { name: '南湖精工', code: '91440300MA5TD0002', user: 'std_ent2' },
 ]
-/** Name, first 17 characters of the ID number, enterprise, theory and practical marks. */
+/** Two workers an enterprise: name, first 17 characters of the ID number, theory and practical marks. */
 const WORKERS = [
-  ['柏一', '11010819770707001', 0, 90, 80],
-  ['水二', '11010819770707003', 0, 70, 90],
-  ['窦三', '11010819770707005', 1, 60, 60],
+  ['柏一', '11010819770707001', 90, 80],
+  ['水二', '11010819770707003', 70, 90],
+  ['窦三', '11010819770707005', 60, 60],
+  ['章四', '11010819770707007', 50, 50],
 ] as const
-const JUDGE = { username: 'std_judge', name: '章平' }
-const CHIEF = { username: 'std_chief', name: '云方' }
 
-interface Ref {
-  id: number
-}
-interface Draw {
-  assignments: { entrant_id: number; draw_number: string }[]
+interface Entrants {
+  items: { draw_number: string; person: { name: string } | null }[]
 }
 
 test.describe.configure({ mode: 'serial' })
@@ -40,8 +34,9 @@ test.describe.configure({ mode: 'serial' })
 let page: Page
 let contestId = 0
 let eventId = 0
+/** The draw numbers, in the order of WORKERS. */
 let numbers: string[] = []
-let admin: Awaited<ReturnType<typeof apiAs>>
+let admin: Awaited<ReturnType<typeof drawnEvent>>['admin']
 
 test.beforeAll(async ({ browser }) => {
   page = await browser.newPage()
@@ -56,56 +51,25 @@ async function saved(download: Download): Promise<Buffer> {
 }
 
 test('a contest is judged, computed and decoded through the API', async ({ playwright, baseURL }) => {
-  const session = async (username: string, password: string) => {
-    const context: APIRequestContext = await playwright.request.newContext({ baseURL })
-    return apiAs(context, username, password)
-  }
-  admin = await session(ADMIN.username, ADMIN.password)
-  const { items: roots } = await admin.get<{ items: Ref[] }>('/organisations/tree')
-  const district = await admin.post<Ref>('/organisations', { parent_id: roots[0].id, kind: 'district_union', name: DISTRICT })
-  const account = async (username: string, displayName: string, role: string, organisationId: number) => {
-    const created = await admin.post<Ref>('/accounts', { username, display_name: displayName, role, organisation_id: organisationId, password: INITIAL })
-    const own = await session(username, INITIAL)
-    await own.post('/auth/password', { old_password: INITIAL, new_password: PASSWORD })
-    return created
-  }
-  for (const e of ENTERPRISES) {
-    const org = await admin.post<Ref>('/organisations', { parent_id: district.id, kind: 'enterprise', name: e.name, credit_code: e.code + creditCodeCheckChar(e.code) })
-    await account(e.user, e.name, 'enterprise', org.id)
-  }
-  const judge = await account(JUDGE.username, JUDGE.name, 'judge', district.id)
-  const chief = await account(CHIEF.username, CHIEF.name, 'judge', district.id)
-  const now = Date.now()
-  const contest = await admin.post<Ref>('/contests', { name: CONTEST, kind: 'skills', format: 'trade', level: 'district', organiser_id: district.id,
-    registration_opens_at: new Date(now - 3600_000).toISOString(), registration_closes_at: new Date(now + 7 * 86400_000).toISOString() })
-  contestId = contest.id
-  eventId = (await admin.post<Ref>(`/contests/${contest.id}/events`, { name: EVENT, trade: EVENT, entrant_type: 'individual' })).id
-  await untimed(admin, eventId)
-  await admin.post(`/contests/${contest.id}/steps`, { to: 'registration_open' })
-  const ids: number[] = []
-  for (const [name, body, enterprise] of WORKERS) {
-    const ent = await session(ENTERPRISES[enterprise].user, PASSWORD)
-    const entry = await ent.post<Ref>(`/events/${eventId}/entrants`, {
-      person: { name, gender: 'male', id_number: body + idNumberCheckChar(body), mobile: '13700137000', trade: EVENT, skill_level: '四级/中级工', years_in_trade: 6 },
-    })
-    ids.push(entry.id)
-  }
-  await admin.post(`/events/${eventId}/entrants/approve`, { ids })
-  await admin.post(`/contests/${contest.id}/steps`, { to: 'registration_closed' })
-  const draw = await admin.post<Draw>(`/events/${eventId}/draw`, { seed: '5ca1e' })
-  numbers = ids.map((id) => draw.assignments.find((a) => a.entrant_id === id)?.draw_number ?? '')
-  await admin.post(`/events/${eventId}/panel`, { account_id: chief.id, duty: 'chief' })
-  await admin.post(`/events/${eventId}/panel`, { account_id: judge.id, duty: 'judge', stages: ['theory', 'practical'] })
-  await admin.post(`/contests/${contest.id}/steps`, { to: 'judging' })
+  const setup = await drawnEvent(playwright, baseURL, {
+    district: DISTRICT, contest: CONTEST, enterprises: ENTERPRISES, workers: WORKERS.map(([name, first17]) => [name, first17]), seed: '5ca1e', password: PASSWORD,
+  })
+  ;({ admin, contestId, eventId } = setup)
+  const { items } = await admin.get<Entrants>(`/events/${eventId}/entrants?page_size=100`)
+  numbers = WORKERS.map(([name]) => items.find((e) => e.person?.name === name)?.draw_number ?? '')
+  await setup.panel('std_chief', 'chief')
+  await setup.panel('std_judge', 'judge', ['theory', 'practical'])
+  await admin.post(`/contests/${contestId}/steps`, { to: 'judging' })
 
-  const marker = await session(JUDGE.username, PASSWORD)
-  for (const [i, [, , , theory, practical]] of WORKERS.entries()) {
+  const marker = await setup.session('std_judge', PASSWORD)
+  for (const [i, [, , theory, practical]] of WORKERS.entries()) {
     await marker.put(`/events/${eventId}/sheets/theory/marks`, { number: numbers[i], criterion: 'T1', points: theory, version: 0 })
     await marker.put(`/events/${eventId}/sheets/practical/marks`, { number: numbers[i], criterion: 'P1', points: practical, version: 0 })
+    await marker.put(`/events/${eventId}/sheets/practical/marks`, { number: numbers[i], criterion: '_time', points: 3000 + i * 60, version: 0 })
   }
   await marker.post(`/events/${eventId}/sheets/theory/submit`, { version: 1 })
   await marker.post(`/events/${eventId}/sheets/practical/submit`, { version: 1 })
-  const signer = await session(CHIEF.username, PASSWORD)
+  const signer = await setup.session('std_chief', PASSWORD)
   for (const stage of ['theory', 'practical']) await signer.post(`/events/${eventId}/stages/${stage}/sign-off`, {})
   await admin.post(`/events/${eventId}/results`, {})
   await admin.post(`/events/${eventId}/results/decode`, {})
@@ -116,7 +80,7 @@ test('the organiser sees the teams, the enterprise ranking and the medal tables 
   await expect(page.getByTestId('logout')).toBeVisible()
   await page.goto(`/contests/${contestId}?tab=standings`)
   const standings = page.getByTestId('standings')
-  // 水二 21 + 63 = 84 (一等奖), 柏一 27 + 56 = 83 (二等奖), 窦三 18 + 42 = 60 (三等奖).
+  // 水二 21 + 63 = 84 (一等奖), 柏一 27 + 56 = 83 (二等奖), 窦三 18 + 42 = 60 (三等奖), 章四 15 + 35 = 50.
   const medals = page.getByTestId('medal-table').locator('tbody tr')
   await expect(medals).toHaveCount(2)
   await expect(medals.nth(0)).toContainText('南湖机床厂')
@@ -124,7 +88,7 @@ test('the organiser sees the teams, the enterprise ranking and the medal tables 
   const ranking = page.getByTestId('enterprise-ranking').locator('tbody tr')
   await expect(ranking.nth(0)).toContainText('南湖机床厂')
   await expect(ranking.nth(0)).toContainText('167')
-  await expect(ranking.nth(1)).toContainText('60')
+  await expect(ranking.nth(1)).toContainText('110')
   await page.getByTestId('medal-table-kind').getByText('区县工会').click()
   await expect(page.getByTestId('medal-table').locator('tbody tr').first()).toContainText(DISTRICT)
   await page.getByTestId(`event-teams-${eventId}`).getByText(EVENT).first().click()
