@@ -68,6 +68,13 @@ func standings(r Result, rule TeamRule, key func(*EntrantResult) uint) ([]Standi
 			s.Total += e.Total
 		}
 	}
+	rankStandings(out)
+	return out, nil
+}
+
+// rankStandings sorts standings, those with a counting member first, by
+// total, then by id, and ranks them: equal totals share a rank.
+func rankStandings(out []Standing) {
 	slices.SortFunc(out, func(a, b Standing) int {
 		return cmp.Or(cmp.Compare(min(len(b.Members), 1), min(len(a.Members), 1)),
 			cmp.Compare(b.Total, a.Total), cmp.Compare(a.ID, b.ID))
@@ -75,7 +82,6 @@ func standings(r Result, rule TeamRule, key func(*EntrantResult) uint) ([]Standi
 	rankRows(len(out), func(i int) bool { return len(out[i].Members) > 0 },
 		func(i, j int) bool { return out[i].Total == out[j].Total },
 		func(i, rank int) { out[i].Rank = rank })
-	return out, nil
 }
 
 // rankRows gives sorted rows their ranks: a row equal to the one before
@@ -115,12 +121,6 @@ func SumStandings(events ...[]Standing) []Standing {
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b Standing) int {
-		return cmp.Or(cmp.Compare(min(len(b.Members), 1), min(len(a.Members), 1)),
-			cmp.Compare(b.Total, a.Total), cmp.Compare(a.ID, b.ID))
-	})
-	rankRows(len(out), func(i int) bool { return len(out[i].Members) > 0 },
-		func(i, j int) bool { return out[i].Total == out[j].Total },
-		func(i, rank int) { out[i].Rank = rank })
+	rankStandings(out)
 	return out
 }
