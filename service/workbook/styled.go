@@ -282,10 +282,9 @@ func (w *TableWriter) WriteTo(out io.Writer) (int64, error) {
 	return w.f.WriteTo(out)
 }
 
-// fastZip packs a table's workbook at deflate's fastest level: a large
-// export's XML is repetitive enough that the file grows by a fraction, while
-// packing it, which at the default level takes about as long as writing
-// every row, takes a third of that.
+// fastZip packs a table's workbook at deflate's fastest level: finishing a
+// results table of 100,000 rows takes 0.26 s instead of 1.2 s, for a file
+// of 6.6 MB instead of 4.7 MB (docs/benchmarks.md).
 func fastZip(w io.Writer) excelize.ZipWriter {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) { return flate.NewWriter(out, flate.BestSpeed) })
