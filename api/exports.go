@@ -9,7 +9,7 @@ import (
 )
 
 type exportRequest struct {
-	Kind      string `json:"kind" validate:"required,oneof=registrations scores people"`
+	Kind      string `json:"kind" validate:"required,oneof=registrations scores people results standings medals"`
 	ContestID uint   `json:"contest_id"`
 	EventID   uint   `json:"event_id"`
 	Stage     string `json:"stage" validate:"max=64"`

@@ -236,6 +236,22 @@ var judgingCases = []judgingCase{
 		body: func(judgingFixture) any { return map[string]any{"level": "none", "version": 0} }},
 	{route: "GET /api/v1/public/contests/:id/results", path: "/api/v1/public/contests/{judgingContest}/results",
 		want: [judgeCount]int{200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+	// Standings: the organisers, and the enterprises entering the contest (their own lines, as published); no judge.
+	{route: "GET /api/v1/contests/:id/standings", path: "/api/v1/contests/{judgingContest}/standings",
+		want: [judgeCount]int{401, 200, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
+	// Exports of results: those who read the event's results, once computed (none is yet) …
+	{route: "POST /api/v1/exports", path: "/api/v1/exports",
+		want: [judgeCount]int{401, 409, 409, 403, 403, 409, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any { return map[string]any{"kind": "results", "event_id": f.fitter.ID} }},
+	// … and of standings and medal tables: whoever sees the standings.
+	{route: "POST /api/v1/exports", path: "/api/v1/exports",
+		want: [judgeCount]int{401, 201, 201, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any {
+			return map[string]any{"kind": "standings", "contest_id": f.judgingContest.ID}
+		}},
+	{route: "POST /api/v1/exports", path: "/api/v1/exports",
+		want: [judgeCount]int{401, 201, 201, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(f judgingFixture) any { return map[string]any{"kind": "medals", "contest_id": f.judgingContest.ID} }},
 }
 
 // publishOnDB puts 钳工's results straight into public notice, on the

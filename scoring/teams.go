@@ -68,6 +68,13 @@ func standings(r Result, rule TeamRule, key func(*EntrantResult) uint) ([]Standi
 			s.Total += e.Total
 		}
 	}
+	rankStandings(out)
+	return out, nil
+}
+
+// rankStandings sorts standings, those with a counting member first, by
+// total, then by id, and ranks them: equal totals share a rank.
+func rankStandings(out []Standing) {
 	slices.SortFunc(out, func(a, b Standing) int {
 		return cmp.Or(cmp.Compare(min(len(b.Members), 1), min(len(a.Members), 1)),
 			cmp.Compare(b.Total, a.Total), cmp.Compare(a.ID, b.ID))
@@ -75,7 +82,6 @@ func standings(r Result, rule TeamRule, key func(*EntrantResult) uint) ([]Standi
 	rankRows(len(out), func(i int) bool { return len(out[i].Members) > 0 },
 		func(i, j int) bool { return out[i].Total == out[j].Total },
 		func(i, rank int) { out[i].Rank = rank })
-	return out, nil
 }
 
 // rankRows gives sorted rows their ranks: a row equal to the one before
@@ -91,4 +97,30 @@ func rankRows(n int, ranked func(i int) bool, equal func(i, j int) bool, set fun
 		}
 		set(i, rank)
 	}
+}
+
+// SumStandings ranks groups (enterprises, say) over several events by the
+// sum of their totals in each event where they rank (团体总分 of a contest):
+// a group ranks when it ranks in at least one event, and its Members are
+// those that counted there, event by event. Equal sums share a rank; groups
+// are then listed by id.
+func SumStandings(events ...[]Standing) []Standing {
+	at := map[uint]int{}
+	var out []Standing
+	for _, list := range events {
+		for _, s := range list {
+			k, seen := at[s.ID]
+			if !seen {
+				k = len(out)
+				at[s.ID] = k
+				out = append(out, Standing{ID: s.ID})
+			}
+			if s.Rank > 0 {
+				out[k].Total += s.Total
+				out[k].Members = append(out[k].Members, s.Members...)
+			}
+		}
+	}
+	rankStandings(out)
+	return out
 }

@@ -93,3 +93,15 @@ func TestTeams_RuleItCannotApplyIsRefused(t *testing.T) {
 		}
 	}
 }
+
+func TestTeams_ContestSumAddsEachEventsRankedTotals(t *testing.T) {
+	first := []Standing{{ID: 501, Rank: 1, Total: 17000, Members: []uint{1, 2}}, {ID: 502, Rank: 2, Total: 16900, Members: []uint{4}}, {ID: 503}}
+	second := []Standing{{ID: 502, Rank: 1, Total: 100, Members: []uint{9}}, {ID: 504}}
+	// 501 and 502 end equal and share first place; 503 and 504 rank nowhere.
+	if got := table(SumStandings(first, second)); got != "501:1:170:[1 2] 502:1:170:[4 9] 503:0:0:[] 504:0:0:[]" {
+		t.Errorf("%s", got)
+	}
+	if got := SumStandings(); len(got) != 0 {
+		t.Errorf("no events: %v", got)
+	}
+}

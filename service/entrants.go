@@ -138,13 +138,19 @@ func entrantName(e model.Entrant) string {
 			names = append(names, p.Name)
 		}
 	}
+	return displayName(e.TeamName, names, e.EnterpriseName)
+}
+
+// displayName is an entry as lists name it: a team by its name and its
+// competitors', a worker by name, an organisation's entry by the organisation.
+func displayName(team string, names []string, enterprise string) string {
 	switch {
-	case e.TeamName != "" && len(names) > 0:
-		return e.TeamName + "（" + strings.Join(names, "、") + "）"
-	case e.TeamName != "":
-		return e.TeamName
+	case team != "" && len(names) > 0:
+		return team + "（" + strings.Join(names, "、") + "）"
+	case team != "":
+		return team
 	case len(names) > 0:
 		return strings.Join(names, "、")
 	}
-	return e.EnterpriseName
+	return enterprise
 }

@@ -22,6 +22,9 @@ const (
 	ExportRegistrations = "registrations" // a contest's or an event's entries
 	ExportScores        = "scores"        // every judge's marks of an event's stage
 	ExportPeople        = "people"        // the register of workers
+	ExportResults       = "results"       // an event's newest results
+	ExportStandings     = "standings"     // a contest's enterprise ranking
+	ExportMedals        = "medals"        // a contest's medal tables
 )
 
 // Statuses of an export job.
@@ -32,7 +35,7 @@ const (
 )
 
 var (
-	exportKinds    = []string{ExportRegistrations, ExportScores, ExportPeople}
+	exportKinds    = []string{ExportRegistrations, ExportScores, ExportPeople, ExportResults, ExportStandings, ExportMedals}
 	exportStatuses = []string{ExportRunning, ExportDone, ExportFailed}
 )
 
@@ -97,8 +100,17 @@ func (s *Service) StartExport(ctx context.Context, c Caller, req ExportRequest, 
 		plan, err = s.scoresExport(ctx, c, req, lang)
 	case ExportPeople:
 		plan, err = s.peopleExport(ctx, c, req, lang)
+	case ExportResults:
+		req.FullIDs, req.Stage = false, "" // results name no ID number
+		plan, err = s.resultsExport(ctx, c, req, lang)
+	case ExportStandings:
+		req.FullIDs, req.Stage = false, ""
+		plan, err = s.standingsExport(ctx, c, req, lang)
+	case ExportMedals:
+		req.FullIDs, req.Stage = false, ""
+		plan, err = s.medalsExport(ctx, c, req, lang)
 	default:
-		return ExportJob{}, invalid(field("kind", "one_of", ExportRegistrations+", "+ExportScores+", "+ExportPeople))
+		return ExportJob{}, invalid(field("kind", "one_of", strings.Join(exportKinds, ", ")))
 	}
 	if err != nil {
 		return ExportJob{}, err

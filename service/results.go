@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -342,11 +343,11 @@ func (s *Service) decoding(ctx context.Context, ev model.Event, rules Rules) (Re
 }
 
 // identity tells who each entrant of an event is, as far as its results
-// are decoded.
+// are decoded: each approved entrant's work code, draw number, and, once
+// decoded to names, its name and enterprise.
 type identity struct {
-	decoding  ResultDecoding
-	entrants  map[uint]model.Entrant
-	workCodes map[uint]string
+	decoding ResultDecoding
+	entrants map[uint]ResultEntry
 }
 
 // ResultEntry names an entrant in results: by work code until those are
@@ -359,44 +360,82 @@ type ResultEntry struct {
 	EnterpriseName string `json:"enterprise_name"`
 }
 
+// identityQuery reads an event's approved entrants with their competitors,
+// in one pass by event (never by a list of entrants, which a large event
+// would make longer than a database takes).
+const identityQuery = `SELECT e.id, e.draw_number, e.enterprise_name, e.team_name, p.name FROM entrants e
+LEFT JOIN event_participants p ON p.entrant_id = e.id AND p.role = ?
+WHERE e.event_id = ? AND e.status = ? ORDER BY e.id, p.position, p.id`
+
 func (s *Service) identities(ctx context.Context, ev model.Event, rules Rules) (identity, error) {
 	d, err := s.decoding(ctx, ev, rules)
 	if err != nil {
 		return identity{}, err
 	}
-	id := identity{decoding: d, entrants: map[uint]model.Entrant{}, workCodes: map[uint]string{}}
-	q := s.conn(ctx).Where("event_id = ? AND status = ?", ev.ID, EntrantApproved)
-	if d.Names {
-		q = entrantsWithPeople(q)
-	}
-	var rows []model.Entrant
-	if err := q.Find(&rows).Error; err != nil {
+	id := identity{decoding: d, entrants: map[uint]ResultEntry{}}
+	rows, err := s.conn(ctx).Raw(identityQuery, model.ParticipantCompetitor, ev.ID, EntrantApproved).Rows()
+	if err != nil {
 		return id, err
 	}
-	for _, e := range rows {
-		id.entrants[e.ID] = e
+	defer rows.Close()
+	var (
+		entrant, last          uint
+		draw, enterprise, team string
+		person                 sql.NullString
+		names                  []string
+	)
+	flush := func() {
+		if last == 0 {
+			return
+		}
+		e := id.entrants[last]
+		if d.Names {
+			e.Name = displayName(e.Name, names, e.EnterpriseName)
+		} else {
+			e.Name, e.EnterpriseName = "", ""
+		}
+		id.entrants[last] = e
 	}
+	for rows.Next() {
+		if err := rows.Scan(&entrant, &draw, &enterprise, &team, &person); err != nil {
+			return id, err
+		}
+		if entrant != last {
+			flush()
+			last, names = entrant, names[:0]
+			// Name holds the team's name until the competitors are all read.
+			id.entrants[entrant] = ResultEntry{EntrantID: entrant, DrawNumber: draw, EnterpriseName: enterprise, Name: team}
+		}
+		if person.Valid {
+			names = append(names, person.String)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return id, err
+	}
+	flush()
 	if d.WorkCodes != nil {
 		var codes []model.WorkCode
-		if err := s.conn(ctx).Where("event_id = ?", ev.ID).Find(&codes).Error; err != nil {
+		if err := s.conn(ctx).Select("entrant_id, code").Where("event_id = ?", ev.ID).Find(&codes).Error; err != nil {
 			return id, err
 		}
 		for _, w := range codes {
-			id.workCodes[w.EntrantID] = w.Code
+			if e, ok := id.entrants[w.EntrantID]; ok {
+				e.WorkCode = w.Code
+				id.entrants[w.EntrantID] = e
+			}
 		}
 	}
 	return id, nil
 }
 
 func (id identity) entry(entrantID uint) ResultEntry {
-	out := ResultEntry{EntrantID: entrantID, WorkCode: id.workCodes[entrantID]}
+	e, ok := id.entrants[entrantID]
+	if !ok {
+		e = ResultEntry{EntrantID: entrantID}
+	}
 	if id.decoding.WorkCodes != nil && !*id.decoding.WorkCodes {
-		return out
+		return ResultEntry{EntrantID: entrantID, WorkCode: e.WorkCode}
 	}
-	e := id.entrants[entrantID]
-	out.DrawNumber = e.DrawNumber
-	if id.decoding.Names {
-		out.Name, out.EnterpriseName = entrantName(e), e.EnterpriseName
-	}
-	return out
+	return e
 }

@@ -36,11 +36,12 @@ var (
 	awardModes  = scoring.AwardModes()
 	teamMethods = scoring.TeamMethods()
 	// resultStatuses and resultAwards are what an entrant's results line says.
-	resultStatuses = []string{string(scoring.StatusRanked), string(scoring.StatusIncomplete), string(scoring.StatusVetoed), string(scoring.StatusAbsent)}
-	resultAwards   = []string{string(scoring.AwardFirst), string(scoring.AwardSecond), string(scoring.AwardThird), string(scoring.AwardHonourable)}
-	duties         = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
-	attendances    = []string{AttendancePresent, AttendanceAbsent}
-	remarkOutcomes = []string{RemarkChanged, RemarkConfirmed, RemarkWithdrawn}
+	resultStatuses   = []string{string(scoring.StatusRanked), string(scoring.StatusIncomplete), string(scoring.StatusVetoed), string(scoring.StatusAbsent)}
+	standingsPending = []string{StandingsNotComputed, StandingsNotPublished, StandingsNotDecoded}
+	resultAwards     = []string{string(scoring.AwardFirst), string(scoring.AwardSecond), string(scoring.AwardThird), string(scoring.AwardHonourable)}
+	duties           = []string{DutyChief, DutyJudge, DutyTrainee, DutyCheckIn, DutyClerk, DutyEncryption}
+	attendances      = []string{AttendancePresent, AttendanceAbsent}
+	remarkOutcomes   = []string{RemarkChanged, RemarkConfirmed, RemarkWithdrawn}
 	// appealStatuses are where an appeal is; appealOutcomes the panel's rulings.
 	appealStatuses = []string{model.AppealFiled, model.AppealReviewed, model.AppealUpheld, model.AppealDismissed}
 	appealOutcomes = []string{model.AppealUpheld, model.AppealDismissed}
@@ -84,6 +85,7 @@ func ValueSets() map[string][]string {
 		"ImportStage":      importStages,
 		"ExportKind":       exportKinds,
 		"ExportStatus":     exportStatuses,
+		"StandingsPending": standingsPending,
 	}
 	for name, values := range sets {
 		sets[name] = slices.Clone(values)

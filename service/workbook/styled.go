@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
@@ -94,6 +96,7 @@ func NewTableWriter(t Table) (*TableWriter, error) {
 		return nil, fmt.Errorf("a table needs columns")
 	}
 	f := excelize.NewFile()
+	f.SetZipWriter(fastZip)
 	w := &TableWriter{f: f, t: t, cells: make([]any, len(t.Columns))}
 	if err := w.start(); err != nil {
 		_ = f.Close()
@@ -277,6 +280,15 @@ func (w *TableWriter) WriteTo(out io.Writer) (int64, error) {
 		return 0, err
 	}
 	return w.f.WriteTo(out)
+}
+
+// fastZip packs a table's workbook at deflate's fastest level: finishing a
+// results table of 100,000 rows takes 0.26 s instead of 1.2 s, for a file
+// of 6.6 MB instead of 4.7 MB (docs/benchmarks.md).
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) { return flate.NewWriter(out, flate.BestSpeed) })
+	return zw
 }
 
 // Close lets go of the table's temporary files.

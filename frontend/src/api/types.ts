@@ -152,6 +152,12 @@ export type EventReveal = Schemas['EventReveal']
 export type RevealLevel = Schemas['RevealLevel']
 /** The reveal levels in the order the announcer steps them. */
 export const REVEAL_LEVELS: readonly RevealLevel[] = revealLevelValues
+/** Standings (团体成绩和奖牌榜): made from the events' decoded results. */
+export type ContestStandings = Schemas['ContestStandings']
+export type StandingsEvent = Schemas['StandingsEvent']
+export type TeamLine = Schemas['TeamLine']
+export type EnterpriseLine = Schemas['EnterpriseLine']
+export type MedalLine = Schemas['MedalLine']
 export type Comparison = Schemas['Comparison']
 export type MarkStats = Schemas['MarkStats']
 export type Replacement = Schemas['Replacement']
