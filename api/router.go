@@ -53,6 +53,7 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 
 	v1 := r.Group("/api/v1", limitBody(MaxBodyBytes), h.sameOrigin())
 	v1.POST("/auth/login", h.login)
+	v1.GET("/public/certificates/:code", h.verifyCertificate)
 
 	authed := v1.Group("", h.requireSession(), h.requireCSRF())
 	authed.POST("/auth/logout", h.logout)
@@ -145,6 +146,11 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 	own.GET("/events/:id/results/ties", h.resultTies)
 	own.POST("/events/:id/results/decisions", h.decideTie)
 	own.POST("/events/:id/results/decode", h.decodeResults)
+	own.GET("/events/:id/certificates", h.eventCertificates)
+
+	own.GET("/pools/talents", h.listTalents)
+	own.GET("/pools/experts", h.listExperts)
+	own.GET("/pools/achievements", h.listAchievements)
 
 	own.POST("/entrants/:id/withdraw", h.withdraw)
 	own.POST("/entrants/:id/review", h.review)

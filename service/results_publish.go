@@ -51,6 +51,9 @@ func (s *Service) resultsForStep(ctx context.Context, ct model.Contest, to strin
 			return err
 		}
 	}
+	if to == model.StepFinal {
+		return s.fillPools(ctx, ct)
+	}
 	return nil
 }
 

@@ -1,0 +1,48 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"leitai/service"
+)
+
+type poolQuery struct {
+	listQuery
+	Trade   string `form:"trade" validate:"max=64"`
+	Year    int    `form:"year" validate:"omitempty,gte=2000,lte=2999"`
+	Award   string `form:"award" validate:"omitempty,allowed=ResultAward"`
+	UnionID uint   `form:"union_id"`
+}
+
+func (q poolQuery) filter() service.PoolFilter {
+	return service.PoolFilter{Q: q.Q, Trade: q.Trade, Year: q.Year, Award: q.Award, UnionID: q.UnionID}
+}
+
+func (h *handlers) listTalents(c *gin.Context) {
+	var q poolQuery
+	if !h.bindQuery(c, &q) {
+		return
+	}
+	page, err := h.svc.ListTalents(c, caller(c), q.filter(), q.pageRequest())
+	respond(h, c, http.StatusOK, page, err)
+}
+
+func (h *handlers) listAchievements(c *gin.Context) {
+	var q poolQuery
+	if !h.bindQuery(c, &q) {
+		return
+	}
+	page, err := h.svc.ListAchievements(c, caller(c), q.filter(), q.pageRequest())
+	respond(h, c, http.StatusOK, page, err)
+}
+
+func (h *handlers) listExperts(c *gin.Context) {
+	var q poolQuery
+	if !h.bindQuery(c, &q) {
+		return
+	}
+	page, err := h.svc.ListExperts(c, caller(c), q.filter(), q.pageRequest())
+	respond(h, c, http.StatusOK, page, err)
+}
