@@ -148,9 +148,10 @@ func (s *Service) ListAchievements(ctx context.Context, c Caller, f PoolFilter, 
 	return paged(q, p, "pool_achievements.id DESC", achievementView)
 }
 
-// Expert is a judge of contests made final, with the trades and contests judged.
+// Expert is a judge of contests made final, with the trades and contests
+// judged; its id is the judge's account.
 type Expert struct {
-	AccountID        uint         `json:"account_id"`
+	ID               uint         `json:"id"`
 	Name             string       `json:"name"`
 	OrganisationName string       `json:"organisation_name"`
 	Trades           []string     `json:"trades"`
@@ -200,7 +201,7 @@ func (s *Service) ListExperts(ctx context.Context, c Caller, f PoolFilter, p Pag
 	for _, r := range rows {
 		e, ok := byAccount[r.AccountID]
 		if !ok {
-			e = &Expert{AccountID: r.AccountID, Name: r.Name, OrganisationName: r.OrganisationName, Trades: []string{}, Duties: []ExpertDuty{}}
+			e = &Expert{ID: r.AccountID, Name: r.Name, OrganisationName: r.OrganisationName, Trades: []string{}, Duties: []ExpertDuty{}}
 			byAccount[r.AccountID] = e
 		}
 		if r.Trade != "" && !slices.Contains(e.Trades, r.Trade) {

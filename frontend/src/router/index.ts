@@ -21,10 +21,27 @@ const views: Record<SectionName, RouteRecordSingleView['component']> = {
   ownOrganisation: () => import('@/views/OwnOrganisationView.vue'),
   accounts: () => import('@/views/AccountsView.vue'),
   people: () => import('@/views/PeopleView.vue'),
+  pools: () => import('@/views/PoolsView.vue'),
 }
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { public: true, titleKey: 'login.title' } },
+  {
+    // A certificate's QR code opens this page, for anyone, without logging in.
+    path: '/public/certificates/:code',
+    name: 'verifyCertificate',
+    component: () => import('@/views/VerifyCertificateView.vue'),
+    props: (route) => ({ code: String(route.params.code) }),
+    meta: { public: true, titleKey: 'verify.title' },
+  },
+  {
+    // Printed on its own, without the menu: one A4 page per certificate.
+    path: '/events/:eventId(\\d+)/certificates',
+    name: 'certificates',
+    component: () => import('@/views/CertificatesView.vue'),
+    props: (route) => ({ eventId: Number(route.params.eventId) }),
+    meta: { roles: ['admin', 'organiser'], titleKey: 'certificates.title' },
+  },
   {
     path: '/',
     component: () => import('@/views/AppLayout.vue'),
