@@ -140,8 +140,9 @@ func TestPools_FilledByFinalResultsSeenDownTheTree(t *testing.T) {
 		}{
 			{"q=" + url.QueryEscape("赵"), []string{"赵强"}},
 			{"award=second", []string{"孙立"}},
-			{"trade=" + url.QueryEscape("钳"), []string{"孙立", "赵强", "钱进"}},
-			{"trade=" + url.QueryEscape("焊"), nil},
+			{"trade=" + url.QueryEscape("钳工"), []string{"孙立", "赵强", "钱进"}},
+			{"trade=" + url.QueryEscape("钳"), nil},
+			{"trade=" + url.QueryEscape("焊工"), nil},
 			{fmt.Sprintf("year=%d", year), []string{"孙立", "赵强", "钱进"}},
 			{"year=2001", nil},
 			{fmt.Sprintf("union_id=%d", f.district.ID), []string{"孙立", "赵强", "钱进"}},
@@ -173,7 +174,7 @@ func TestPools_FilledByFinalResultsSeenDownTheTree(t *testing.T) {
 		if experts.Total != 4 || !slices.Equal(names, []string{"judge_a", "judge_chief", "judge_recused", "judge_welder"}) {
 			t.Errorf("expert pool: %+v", experts)
 		}
-		a.must(200, "GET", "/api/v1/pools/experts?trade="+url.QueryEscape("焊"), nil, &experts)
+		a.must(200, "GET", "/api/v1/pools/experts?trade="+url.QueryEscape("焊工"), nil, &experts)
 		if experts.Total != 1 || experts.Items[0].Name != "judge_welder" || !slices.Equal(experts.Items[0].Trades, []string{"焊工"}) {
 			t.Errorf("experts of 焊工: %+v", experts)
 		}

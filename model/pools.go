@@ -2,9 +2,13 @@ package model
 
 import "time"
 
+// PoolTalent marks an award winner who is in the talent pool.
+const PoolTalent = "talent"
+
 // AwardWinner is a person (or, for an entry of an organisation, the
 // organisation) given an award in an event made final, with the code of
-// their certificate. The skills contests' winners are the talent pool.
+// their certificate. Pool is PoolTalent for the workers of a skills
+// contest, who make the talent pool, and empty for the others.
 type AwardWinner struct {
 	ID             uint
 	Code           string
@@ -13,7 +17,7 @@ type AwardWinner struct {
 	EntrantID      uint
 	Position       int
 	PersonID       *uint
-	Kind           string
+	Pool           string
 	Name           string
 	EnterpriseID   uint
 	EnterpriseName string

@@ -281,17 +281,8 @@ func organisationsNamed(q *gorm.DB, text string) *gorm.DB {
 // text stand for themselves. The escape character is named, as SQLite has
 // none by default, and is not a backslash, which MySQL string literals read too.
 func contains(column, text string) clause.Expr {
-	return gorm.Expr(column+" LIKE ? ESCAPE '!'", "%"+likeEscaped(text)+"%")
-}
-
-// startsWith is the condition "column starts with the user's text", which an
-// index on the column serves, escaped as contains is.
-func startsWith(column, text string) clause.Expr {
-	return gorm.Expr(column+" LIKE ? ESCAPE '!'", likeEscaped(text)+"%")
-}
-
-func likeEscaped(text string) string {
-	return strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`).Replace(strings.TrimSpace(text))
+	escaped := strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`).Replace(strings.TrimSpace(text))
+	return gorm.Expr(column+" LIKE ? ESCAPE '!'", "%"+escaped+"%")
 }
 
 // leadsEvent loads the contest of an event whose judging the caller leads:

@@ -19,8 +19,9 @@ import (
 // federation's, shared by all its union staff, so that any union may invite
 // a judge that another one trained; enterprises and judges do not see it.
 
-// PoolFilter narrows a pool. Q matches a part of a name, Trade the start of
-// a trade; UnionID keeps the enterprises below that union.
+// PoolFilter narrows a pool. Q matches a part of a name, Trade a whole
+// trade (for achievements, a category), so that an index serves it;
+// UnionID keeps the enterprises below that union.
 type PoolFilter struct {
 	Q       string
 	Trade   string
@@ -105,7 +106,7 @@ func (s *Service) poolScope(ctx context.Context, c Caller, q *gorm.DB, column st
 
 // ListTalents pages through the talent pool, newest award first.
 func (s *Service) ListTalents(ctx context.Context, c Caller, f PoolFilter, p PageRequest) (Page[Talent], error) {
-	q, err := s.poolScope(ctx, c, s.conn(ctx).Model(&model.AwardWinner{}).Where("award_winners.kind = ? AND award_winners.person_id IS NOT NULL", KindSkills),
+	q, err := s.poolScope(ctx, c, s.conn(ctx).Model(&model.AwardWinner{}).Where("award_winners.pool = ?", model.PoolTalent),
 		"award_winners.enterprise_id", f.UnionID)
 	if err != nil {
 		return Page[Talent]{}, err
@@ -114,7 +115,7 @@ func (s *Service) ListTalents(ctx context.Context, c Caller, f PoolFilter, p Pag
 		q = q.Where(contains("award_winners.name", f.Q))
 	}
 	if f.Trade != "" {
-		q = q.Where(startsWith("award_winners.trade", f.Trade))
+		q = q.Where("award_winners.trade = ?", strings.TrimSpace(f.Trade))
 	}
 	if f.Year != 0 {
 		q = q.Where("award_winners.year = ?", f.Year)
@@ -137,7 +138,7 @@ func (s *Service) ListAchievements(ctx context.Context, c Caller, f PoolFilter, 
 			Or(contains("pool_achievements.authors", f.Q)))
 	}
 	if f.Trade != "" {
-		q = q.Where(startsWith("pool_achievements.category", f.Trade))
+		q = q.Where("pool_achievements.category = ?", strings.TrimSpace(f.Trade))
 	}
 	if f.Year != 0 {
 		q = q.Where("pool_achievements.year = ?", f.Year)
@@ -180,7 +181,7 @@ func (s *Service) ListExperts(ctx context.Context, c Caller, f PoolFilter, p Pag
 		q = q.Where(contains("name", f.Q))
 	}
 	if f.Trade != "" {
-		q = q.Where(startsWith("trade", f.Trade))
+		q = q.Where("trade = ?", strings.TrimSpace(f.Trade))
 	}
 	if f.Year != 0 {
 		q = q.Where("year = ?", f.Year)

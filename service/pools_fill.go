@@ -92,7 +92,7 @@ func (s *Service) fillEventPools(ctx context.Context, snap model.ResultSnapshot,
 		if !ok {
 			return fmt.Errorf("result snapshot %d names entrant %d, which is gone", snap.ID, l.Entrant)
 		}
-		base := model.AwardWinner{ContestID: a.ct.ID, EventID: a.ev.ID, EntrantID: e.ID, Kind: a.ct.Kind, EnterpriseID: e.EnterpriseID,
+		base := model.AwardWinner{ContestID: a.ct.ID, EventID: a.ev.ID, EntrantID: e.ID, EnterpriseID: e.EnterpriseID,
 			EnterpriseName: e.EnterpriseName, OrganiserName: a.ct.Organiser.Name, Trade: a.ev.Trade, ContestName: a.ct.Name, EventName: a.ev.Name,
 			Year: a.year, Award: string(l.Award), RankPlace: l.Rank, Titles: clip(strings.Join(l.Titles, "、"), 255), AwardedAt: a.at}
 		competitors := slices.DeleteFunc(slices.Clone(e.People), func(p model.EventParticipant) bool { return p.Role != model.ParticipantCompetitor })
@@ -104,6 +104,9 @@ func (s *Service) fillEventPools(ctx context.Context, snap model.ResultSnapshot,
 		for i, p := range competitors {
 			w := base
 			w.Position, w.PersonID, w.Name, w.SkillLevel = i+1, &p.PersonID, p.Name, p.SkillLevel
+			if a.ct.Kind == KindSkills {
+				w.Pool = model.PoolTalent
+			}
 			if w.Trade == "" {
 				w.Trade = p.Trade
 			}

@@ -5,8 +5,9 @@
 
 -- One row per person given an award in a final event (or per organisation,
 -- for an entry of an organisation), each with its certificate. code is the
--- certificate's random code, which its QR code opens publicly. The skills
--- contests' rows are the talent pool. No ID number is kept here.
+-- certificate's random code, which its QR code opens publicly. pool is
+-- 'talent' for a worker of a skills contest (the talent pool), empty for
+-- the others, who have a certificate only. No ID number is kept here.
 CREATE TABLE award_winners (
   id {{id}},
   code VARCHAR(40) NOT NULL,
@@ -15,7 +16,7 @@ CREATE TABLE award_winners (
   entrant_id {{ref}} NOT NULL,
   position INTEGER NOT NULL,
   person_id {{ref}} NULL,
-  kind VARCHAR(16) NOT NULL,
+  pool VARCHAR(16) NOT NULL DEFAULT '',
   name VARCHAR(255) NOT NULL,
   enterprise_id {{ref}} NOT NULL,
   enterprise_name VARCHAR(128) NOT NULL,
@@ -35,10 +36,14 @@ CREATE TABLE award_winners (
 
 CREATE UNIQUE INDEX ux_award_winners_code ON award_winners (code);
 CREATE UNIQUE INDEX ux_award_winners_entry ON award_winners (event_id, entrant_id, position);
--- A pool is read newest first within an enterprise set, a trade or a year.
-CREATE INDEX ix_award_winners_enterprise ON award_winners (kind, enterprise_id, id);
-CREATE INDEX ix_award_winners_trade ON award_winners (kind, trade, id);
-CREATE INDEX ix_award_winners_year ON award_winners (kind, year, award, id);
+-- A pool is read newest first, whole, or within an enterprise set, a trade
+-- or a year.
+CREATE INDEX ix_award_winners_pool ON award_winners (pool, id);
+CREATE INDEX ix_award_winners_enterprise ON award_winners (pool, enterprise_id, id);
+CREATE INDEX ix_award_winners_trade ON award_winners (pool, trade, id);
+CREATE INDEX ix_award_winners_year ON award_winners (pool, year, award, id);
+-- A search by a part of a name reads this index alone, not the table.
+CREATE INDEX ix_award_winners_name ON award_winners (pool, name, id);
 
 -- One row per awarded entry of a final innovation (五小) event: the
 -- achievement library. title is the entry's statement as entered.
