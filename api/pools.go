@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -20,29 +21,14 @@ func (q poolQuery) filter() service.PoolFilter {
 	return service.PoolFilter{Q: q.Q, Trade: q.Trade, Year: q.Year, Award: q.Award, UnionID: q.UnionID}
 }
 
-func (h *handlers) listTalents(c *gin.Context) {
-	var q poolQuery
-	if !h.bindQuery(c, &q) {
-		return
+// listPool answers a page of one pool, filtered.
+func listPool[T any](h *handlers, list func(context.Context, service.Caller, service.PoolFilter, service.PageRequest) (service.Page[T], error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var q poolQuery
+		if !h.bindQuery(c, &q) {
+			return
+		}
+		page, err := list(c, caller(c), q.filter(), q.pageRequest())
+		respond(h, c, http.StatusOK, page, err)
 	}
-	page, err := h.svc.ListTalents(c, caller(c), q.filter(), q.pageRequest())
-	respond(h, c, http.StatusOK, page, err)
-}
-
-func (h *handlers) listAchievements(c *gin.Context) {
-	var q poolQuery
-	if !h.bindQuery(c, &q) {
-		return
-	}
-	page, err := h.svc.ListAchievements(c, caller(c), q.filter(), q.pageRequest())
-	respond(h, c, http.StatusOK, page, err)
-}
-
-func (h *handlers) listExperts(c *gin.Context) {
-	var q poolQuery
-	if !h.bindQuery(c, &q) {
-		return
-	}
-	page, err := h.svc.ListExperts(c, caller(c), q.filter(), q.pageRequest())
-	respond(h, c, http.StatusOK, page, err)
 }

@@ -148,9 +148,9 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 	own.POST("/events/:id/results/decode", h.decodeResults)
 	own.GET("/events/:id/certificates", h.eventCertificates)
 
-	own.GET("/pools/talents", h.listTalents)
-	own.GET("/pools/experts", h.listExperts)
-	own.GET("/pools/achievements", h.listAchievements)
+	own.GET("/pools/talents", listPool(h, h.svc.ListTalents))
+	own.GET("/pools/experts", listPool(h, h.svc.ListExperts))
+	own.GET("/pools/achievements", listPool(h, h.svc.ListAchievements))
 
 	own.POST("/entrants/:id/withdraw", h.withdraw)
 	own.POST("/entrants/:id/review", h.review)

@@ -14,7 +14,6 @@ import (
 	"gorm.io/gorm"
 
 	"leitai/model"
-	"leitai/model/modeltest"
 	"leitai/service"
 	"leitai/service/workbook"
 )
@@ -125,15 +124,7 @@ func measure(b *testing.B, base float64, fn func()) float64 {
 func BenchmarkRegistrationExport(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "mysql"} {
 		b.Run(dialect, func(b *testing.B) {
-			var db *gorm.DB
-			if dialect == "mysql" {
-				if !mysqlConfigured() {
-					b.Skip("set " + modeltest.MySQLEnv + " to benchmark MySQL")
-				}
-				db = modeltest.MySQL(b)
-			} else {
-				db = modeltest.SQLite(b)
-			}
+			db := benchDB(b, dialect)
 			setup := newImportSetup(b, db)
 			ct, ev := setup.openEvent(b, 1)
 			must(b, enterWorkers(db, setup.enterprise, ct, ev, benchExportRows))

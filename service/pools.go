@@ -114,16 +114,7 @@ func (s *Service) ListTalents(ctx context.Context, c Caller, f PoolFilter, p Pag
 	if f.Q != "" {
 		q = q.Where(contains("award_winners.name", f.Q))
 	}
-	if f.Trade != "" {
-		q = q.Where("award_winners.trade = ?", strings.TrimSpace(f.Trade))
-	}
-	if f.Year != 0 {
-		q = q.Where("award_winners.year = ?", f.Year)
-	}
-	if f.Award != "" {
-		q = q.Where("award_winners.award = ?", f.Award)
-	}
-	return paged(q, p, "award_winners.id DESC", talentView)
+	return paged(narrowPool(q, f, "award_winners", "trade"), p, "award_winners.id DESC", talentView)
 }
 
 // ListAchievements pages through the achievement library, newest award first.
@@ -137,16 +128,22 @@ func (s *Service) ListAchievements(ctx context.Context, c Caller, f PoolFilter, 
 		q = q.Where(db.Session(&gorm.Session{NewDB: true}).Where(contains("pool_achievements.title", f.Q)).
 			Or(contains("pool_achievements.authors", f.Q)))
 	}
+	return paged(narrowPool(q, f, "pool_achievements", "category"), p, "pool_achievements.id DESC", achievementView)
+}
+
+// narrowPool keeps a pool's rows of the filter's trade (the column named),
+// year and award: whole values, which the pool's indexes serve.
+func narrowPool(q *gorm.DB, f PoolFilter, table, tradeColumn string) *gorm.DB {
 	if f.Trade != "" {
-		q = q.Where("pool_achievements.category = ?", strings.TrimSpace(f.Trade))
+		q = q.Where(table+"."+tradeColumn+" = ?", strings.TrimSpace(f.Trade))
 	}
 	if f.Year != 0 {
-		q = q.Where("pool_achievements.year = ?", f.Year)
+		q = q.Where(table+".year = ?", f.Year)
 	}
 	if f.Award != "" {
-		q = q.Where("pool_achievements.award = ?", f.Award)
+		q = q.Where(table+".award = ?", f.Award)
 	}
-	return paged(q, p, "pool_achievements.id DESC", achievementView)
+	return q
 }
 
 // Expert is a judge of contests made final, with the trades and contests
@@ -180,12 +177,8 @@ func (s *Service) ListExperts(ctx context.Context, c Caller, f PoolFilter, p Pag
 	if f.Q != "" {
 		q = q.Where(contains("name", f.Q))
 	}
-	if f.Trade != "" {
-		q = q.Where("trade = ?", strings.TrimSpace(f.Trade))
-	}
-	if f.Year != 0 {
-		q = q.Where("year = ?", f.Year)
-	}
+	// Experts have no award to filter by.
+	q = narrowPool(q, PoolFilter{Trade: f.Trade, Year: f.Year}, "pool_experts", "trade")
 	var total int64
 	if err := q.Session(&gorm.Session{}).Distinct("account_id").Count(&total).Error; err != nil {
 		return Page[Expert]{}, err

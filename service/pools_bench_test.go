@@ -10,7 +10,6 @@ import (
 	"gorm.io/gorm"
 
 	"leitai/model"
-	"leitai/model/modeltest"
 	"leitai/service"
 )
 
@@ -44,15 +43,7 @@ func seedPool(b *testing.B, db *gorm.DB, eventID uint) {
 func BenchmarkTalentPool(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "mysql"} {
 		b.Run(dialect, func(b *testing.B) {
-			var db *gorm.DB
-			if dialect == "mysql" {
-				if !mysqlConfigured() {
-					b.Skip("set " + modeltest.MySQLEnv + " to benchmark MySQL")
-				}
-				db = modeltest.MySQL(b)
-			} else {
-				db = modeltest.SQLite(b)
-			}
+			db := benchDB(b, dialect)
 			unionPath, entID, unionID := seedCity(b, db)
 			seedPool(b, db, seedEvent(b, db))
 			svc := service.New(db, service.Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), BcryptCost: bcrypt.MinCost, Now: time.Now})

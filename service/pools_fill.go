@@ -28,9 +28,8 @@ func awardYear(t time.Time) int { return t.In(time.FixedZone("CST", 8*60*60)).Ye
 // fillPools writes the award winners, achievements and experts of a contest
 // made final.
 func (s *Service) fillPools(ctx context.Context, ct model.Contest) error {
-	db := s.conn(ctx)
-	var events []model.Event
-	if err := db.Where("contest_id = ?", ct.ID).Order("id").Find(&events).Error; err != nil {
+	events, err := s.contestEvents(ctx, ct.ID)
+	if err != nil {
 		return err
 	}
 	now := s.now()
