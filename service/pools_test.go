@@ -17,7 +17,8 @@ import (
 // (五小) contest made final puts its awarded entries in the achievement
 // library, not in the talent pool, and gives a certificate to every person
 // an awarded entry names, a team's members each their own; an entry
-// without an award gets nothing.
+// without an award gets nothing. An entry of an organisation (五比一创) gets
+// one certificate in its name, and no place in the talent pool.
 func TestPools_AnInnovationMadeFinalFillsTheAchievementLibrary(t *testing.T) {
 	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
 		s, ctx := startedService(t, db)
@@ -97,6 +98,27 @@ func TestPools_AnInnovationMadeFinalFillsTheAchievementLibrary(t *testing.T) {
 		}
 		if !slices.Equal(names, []string{"严明", "孔亮", "曹静"}) {
 			t.Errorf("certificates: %q", names)
+		}
+
+		labour := model.Contest{OrganiserID: root.ID, Name: "全市五比一创劳动竞赛", Kind: KindLabour, Level: "city", Status: model.StepPublicNotice, Version: 1}
+		check(db.Omit("Organiser").Create(&labour).Error)
+		teams := model.Event{ContestID: labour.ID, Name: "供水企业组", EntrantType: EntrantOrganisation, Rules: "{}", RulesVersion: 1, Version: 1}
+		check(db.Create(&teams).Error)
+		whole := model.Entrant{EventID: teams.ID, ContestID: labour.ID, EnterpriseID: works.ID, EnterpriseName: works.Name, Status: EntrantApproved, Version: 1}
+		check(db.Omit("People").Create(&whole).Error)
+		raw, err = json.Marshal(storedResult{Field: 1, Lines: []storedLine{{Entrant: whole.ID, Status: scoring.StatusRanked, Rank: 1, Award: scoring.AwardFirst}}})
+		check(err)
+		check(db.Create(&model.ResultSnapshot{EventID: teams.ID, Version: 1, RulesVersion: 1, Result: string(raw), ComputedBy: admin.ID, ComputedAt: s.now()}).Error)
+		check(db.Create(&model.NameDecoding{EventID: teams.ID, DecodedBy: admin.ID, DecodedAt: s.now()}).Error)
+		_, err = s.MoveContest(ctx, caller, labour.ID, model.StepFinal, "")
+		check(err)
+		certs, err = s.EventCertificates(ctx, caller, teams.ID)
+		check(err)
+		if len(certs) != 1 || certs[0].Name != "滨江水务" || certs[0].Award != "first" {
+			t.Errorf("an organisation's certificate: %+v", certs)
+		}
+		if talents, err := s.ListTalents(ctx, caller, PoolFilter{}, all); err != nil || talents.Total != 0 {
+			t.Errorf("an organisation in the talent pool: %+v %v", talents, err)
 		}
 	})
 }
