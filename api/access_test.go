@@ -99,6 +99,22 @@ var accessCases = []accessCase{
 	{route: "GET /api/v1/people/:id/entries", path: "/api/v1/people/{worker}/entries",
 		want: statuses{401, 200, 200, 403, 200, 403, 403}},
 
+	// The pools fed by final results (none yet here: pools_test.go fills
+	// them): talents and achievements as the register is seen, the expert
+	// pool for union staff only.
+	{route: "GET /api/v1/pools/talents", path: "/api/v1/pools/talents",
+		want: statuses{401, 200, 200, 200, 200, 200, 403}, lists: &names{}},
+	{route: "GET /api/v1/pools/achievements", path: "/api/v1/pools/achievements",
+		want: statuses{401, 200, 200, 200, 200, 200, 403}, lists: &names{}},
+	{route: "GET /api/v1/pools/experts", path: "/api/v1/pools/experts",
+		want: statuses{401, 200, 200, 200, 403, 403, 403}, lists: &names{}},
+	// Certificates: an event's, for its organisers once final (this one is
+	// not); verifying a code needs no account, and an unknown one is not found.
+	{route: "GET /api/v1/events/:id/certificates", path: "/api/v1/events/{event}/certificates",
+		want: statuses{401, 409, 409, 403, 403, 403, 403}},
+	{route: "GET /api/v1/public/certificates/:code", path: "/api/v1/public/certificates/ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+		want: statuses{404, 404, 404, 404, 404, 404, 404}},
+
 	// Contests: their organisers, and the enterprises below them once out of draft.
 	{route: "GET /api/v1/contest-templates", path: "/api/v1/contest-templates",
 		want: statuses{401, 200, 200, 200, 403, 403, 403}},

@@ -220,22 +220,6 @@ var judgingCases = []judgingCase{
 		want: [judgeCount]int{401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403, 403, 403},
 		body: func(judgingFixture) any { return map[string]any{"entrants": []uint{1, 2}, "reason": "加赛裁定"} }},
 
-	// Published results are everybody's, a session or none; a contest still judging is nobody's there.
-	{route: "GET /api/v1/public/contests", path: "/api/v1/public/contests",
-		want: [judgeCount]int{200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
-	{route: "GET /api/v1/public/contests/:id/results", path: "/api/v1/public/contests/{judgingContest}/results",
-		want: [judgeCount]int{404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404}},
-	// The reveal at the ceremony: the contest's organisers alone see and step it, once 钳工 is published.
-	{route: "GET /api/v1/contests/:id/reveals", path: "/api/v1/contests/{judgingContest}/reveals",
-		want: [judgeCount]int{401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
-	{route: "PUT /api/v1/events/:id/reveal", path: "/api/v1/events/{fitter}/reveal",
-		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403},
-		body: func(judgingFixture) any { return map[string]any{"level": "none", "version": 0} }},
-	{route: "PUT /api/v1/events/:id/reveal", path: "/api/v1/events/{fitter}/reveal", setup: publishOnDB,
-		want: [judgeCount]int{401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403},
-		body: func(judgingFixture) any { return map[string]any{"level": "none", "version": 0} }},
-	{route: "GET /api/v1/public/contests/:id/results", path: "/api/v1/public/contests/{judgingContest}/results",
-		want: [judgeCount]int{200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 	// Standings: the organisers, and the enterprises entering the contest (their own lines, as published); no judge.
 	{route: "GET /api/v1/contests/:id/standings", path: "/api/v1/contests/{judgingContest}/standings",
 		want: [judgeCount]int{401, 200, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
@@ -252,6 +236,23 @@ var judgingCases = []judgingCase{
 	{route: "POST /api/v1/exports", path: "/api/v1/exports",
 		want: [judgeCount]int{401, 201, 201, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403},
 		body: func(f judgingFixture) any { return map[string]any{"kind": "medals", "contest_id": f.judgingContest.ID} }},
+
+	// Published results are everybody's, a session or none; a contest still judging is nobody's there.
+	{route: "GET /api/v1/public/contests", path: "/api/v1/public/contests",
+		want: [judgeCount]int{200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+	{route: "GET /api/v1/public/contests/:id/results", path: "/api/v1/public/contests/{judgingContest}/results",
+		want: [judgeCount]int{404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404}},
+	// The reveal at the ceremony: the contest's organisers alone see and step it, once 钳工 is published.
+	{route: "GET /api/v1/contests/:id/reveals", path: "/api/v1/contests/{judgingContest}/reveals",
+		want: [judgeCount]int{401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
+	{route: "PUT /api/v1/events/:id/reveal", path: "/api/v1/events/{fitter}/reveal",
+		want: [judgeCount]int{401, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(judgingFixture) any { return map[string]any{"level": "none", "version": 0} }},
+	{route: "PUT /api/v1/events/:id/reveal", path: "/api/v1/events/{fitter}/reveal", setup: publishOnDB,
+		want: [judgeCount]int{401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403},
+		body: func(judgingFixture) any { return map[string]any{"level": "none", "version": 0} }},
+	{route: "GET /api/v1/public/contests/:id/results", path: "/api/v1/public/contests/{judgingContest}/results",
+		want: [judgeCount]int{200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 }
 
 // publishOnDB puts 钳工's results straight into public notice, on the

@@ -53,6 +53,7 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 
 	v1 := r.Group("/api/v1", limitBody(MaxBodyBytes), h.sameOrigin())
 	v1.POST("/auth/login", h.login)
+	v1.GET("/public/certificates/:code", h.verifyCertificate)
 
 	// Published results, for anybody: no session, and cacheable (noStore
 	// leaves this group alone; see public.go).
@@ -167,6 +168,11 @@ func NewRouter(svc *service.Service, log *slog.Logger, spa fs.FS, opts Options) 
 	own.POST("/appeals/:id/ruling", h.ruleOnAppeal)
 	own.GET("/contests/:id/reveals", h.contestReveals)
 	own.PUT("/events/:id/reveal", h.setReveal)
+	own.GET("/events/:id/certificates", h.eventCertificates)
+
+	own.GET("/pools/talents", listPool(h, h.svc.ListTalents))
+	own.GET("/pools/experts", listPool(h, h.svc.ListExperts))
+	own.GET("/pools/achievements", listPool(h, h.svc.ListAchievements))
 
 	own.POST("/entrants/:id/withdraw", h.withdraw)
 	own.POST("/entrants/:id/review", h.review)

@@ -14,6 +14,7 @@ import (
 	"gorm.io/gorm"
 
 	"leitai/model"
+	"leitai/model/modeltest"
 	"leitai/service"
 	"leitai/service/workbook"
 )
@@ -124,7 +125,7 @@ func measure(b *testing.B, base float64, fn func()) float64 {
 func BenchmarkRegistrationExport(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "mysql"} {
 		b.Run(dialect, func(b *testing.B) {
-			db := benchDatabase(b, dialect)
+			db := modeltest.Bench(b, dialect)
 			setup := newImportSetup(b, db)
 			ct, ev := setup.openEvent(b, 1)
 			must(b, enterWorkers(db, setup.enterprise, ct, ev, benchExportRows))

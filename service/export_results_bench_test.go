@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"leitai/model"
+	"leitai/model/modeltest"
 	"leitai/scoring"
 	"leitai/service"
 )
@@ -135,7 +136,7 @@ func seedResults(b *testing.B, db *gorm.DB, n int) (service.Caller, model.Event)
 func BenchmarkResultsExport(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "mysql"} {
 		b.Run(dialect, func(b *testing.B) {
-			db := benchDatabase(b, dialect)
+			db := modeltest.Bench(b, dialect)
 			caller, ev := seedResults(b, db, benchResultsEntrants)
 			svc := service.New(db, service.Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), BcryptCost: bcrypt.MinCost,
 				Now: time.Now, BackgroundExportRows: 2 * benchResultsEntrants})

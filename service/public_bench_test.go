@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"leitai/model"
+	"leitai/model/modeltest"
 	"leitai/scoring"
 )
 
@@ -81,7 +82,7 @@ func seedPublicContest(b *testing.B, db *gorm.DB) model.Contest {
 func BenchmarkPublicResults(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "mysql"} {
 		b.Run(dialect, func(b *testing.B) {
-			db := benchDatabase(b, dialect)
+			db := modeltest.Bench(b, dialect)
 			ct := seedPublicContest(b, db)
 			svc := New(db, Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), Now: time.Now})
 			ctx := context.Background()

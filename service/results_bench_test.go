@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -149,7 +148,7 @@ func insertSheetMarks(b *testing.B, db *gorm.DB, sheet model.Sheet, entrants []m
 func BenchmarkResults(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "mysql"} {
 		b.Run(dialect, func(b *testing.B) {
-			db := benchDatabase(b, dialect)
+			db := modeltest.Bench(b, dialect)
 			ev := seedResultsEvent(b, db)
 			svc := New(db, Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), Now: time.Now})
 			ctx := context.Background()
@@ -189,19 +188,6 @@ func BenchmarkResults(b *testing.B) {
 			})
 		})
 	}
-}
-
-// benchDatabase is a fresh database of a dialect, "sqlite" or "mysql"; the
-// benchmark is skipped on MySQL unless modeltest.MySQLEnv names one.
-func benchDatabase(b *testing.B, dialect string) *gorm.DB {
-	b.Helper()
-	if dialect != "mysql" {
-		return modeltest.SQLite(b)
-	}
-	if os.Getenv(modeltest.MySQLEnv) == "" {
-		b.Skip("set " + modeltest.MySQLEnv + " to benchmark MySQL")
-	}
-	return modeltest.MySQL(b)
 }
 
 // processorTime is the processor time this process has used, in

@@ -19,8 +19,8 @@ func (s *Service) resultsForStep(ctx context.Context, ct model.Contest, to strin
 	if to != model.StepPublicNotice && to != model.StepFinal {
 		return nil
 	}
-	var events []model.Event
-	if err := s.conn(ctx).Where("contest_id = ?", ct.ID).Order("id").Find(&events).Error; err != nil {
+	events, err := s.contestEvents(ctx, ct.ID)
+	if err != nil {
 		return err
 	}
 	now := s.now()
@@ -51,7 +51,17 @@ func (s *Service) resultsForStep(ctx context.Context, ct model.Contest, to strin
 			return err
 		}
 	}
+	if to == model.StepFinal {
+		return s.fillPools(ctx, ct)
+	}
 	return nil
+}
+
+// contestEvents lists a contest's events in the order they were made.
+func (s *Service) contestEvents(ctx context.Context, contestID uint) ([]model.Event, error) {
+	var events []model.Event
+	err := s.conn(ctx).Where("contest_id = ?", contestID).Order("id").Find(&events).Error
+	return events, err
 }
 
 // readyForFinal refuses to make final an event with approved entrants whose

@@ -105,15 +105,7 @@ func must(b *testing.B, err error) {
 func BenchmarkScopedLists(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "mysql"} {
 		b.Run(dialect, func(b *testing.B) {
-			var db *gorm.DB
-			if dialect == "mysql" {
-				if !mysqlConfigured() {
-					b.Skip("set " + modeltest.MySQLEnv + " to benchmark MySQL")
-				}
-				db = modeltest.MySQL(b)
-			} else {
-				db = modeltest.SQLite(b)
-			}
+			db := modeltest.Bench(b, dialect)
 			unionPath, entID, unionID := seedCity(b, db)
 			eventID := seedEvent(b, db)
 			svc := service.New(db, service.Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), BcryptCost: bcrypt.MinCost, Now: time.Now})

@@ -42,7 +42,7 @@ test('an admin arranges an enterprise and its account through the API', async ()
 
 test('an admin creates a skills contest from the template', async () => {
   await login(page, ADMIN.username, ADMIN.password)
-  await expect(menu(page)).toHaveText(['首页', '竞赛管理', '组织机构', '账号管理', '职工名册'])
+  await expect(menu(page)).toHaveText(['首页', '竞赛管理', '组织机构', '账号管理', '职工名册', '人才库'])
   await menu(page).filter({ hasText: '竞赛管理' }).click()
   await expect(page).toHaveURL(/\/contests$/)
   await page.getByTestId('create-contest').click()
@@ -136,7 +136,7 @@ test('an admin opens registration, then logs out', async () => {
 
 test('the enterprise registers a worker, with the ID number checked on the page', async () => {
   await login(page, ENT_USER.username, ENT_USER.newPassword)
-  await expect(menu(page)).toHaveText(['首页', '竞赛报名', '本单位', '职工名册'])
+  await expect(menu(page)).toHaveText(['首页', '竞赛报名', '本单位', '职工名册', '人才库'])
   await menu(page).filter({ hasText: '竞赛报名' }).click()
   const row = page.getByTestId('contests-table').locator('tbody tr', { hasText: CONTEST })
   await expect(row).toContainText('报名中')

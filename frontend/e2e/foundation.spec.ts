@@ -31,7 +31,7 @@ test('the login page speaks Chinese and shows the server error', async () => {
 test('an admin sees the full menu and the organisation tree', async () => {
   await login(page, ADMIN.username, ADMIN.password)
   await expect(page).toHaveURL(/\/$/)
-  await expect(menu(page)).toHaveText(['首页', '竞赛管理', '组织机构', '账号管理', '职工名册'])
+  await expect(menu(page)).toHaveText(['首页', '竞赛管理', '组织机构', '账号管理', '职工名册', '人才库'])
   await expect(page.getByTestId('current-user')).toContainText('系统管理员')
   await shot(page, '02-admin-home')
 
@@ -174,21 +174,21 @@ test('a deep link survives a reload, saying it loads while the session is restor
 test('the interface switches to English and remembers it', async () => {
   await page.getByTestId('language-switch').click()
   await page.getByRole('menuitem', { name: 'English' }).click()
-  await expect(menu(page)).toHaveText(['Home', 'Contests', 'Organisations', 'Accounts', 'Workers'])
+  await expect(menu(page)).toHaveText(['Home', 'Contests', 'Organisations', 'Accounts', 'Workers', 'Pools'])
   await expect(page.getByRole('button', { name: 'New account' })).toBeVisible()
   await page.reload()
-  await expect(menu(page)).toHaveText(['Home', 'Contests', 'Organisations', 'Accounts', 'Workers'])
+  await expect(menu(page)).toHaveText(['Home', 'Contests', 'Organisations', 'Accounts', 'Workers', 'Pools'])
   await shot(page, '06-accounts-english')
   await page.getByTestId('language-switch').click()
   await page.getByRole('menuitem', { name: '中文' }).click()
-  await expect(menu(page)).toHaveText(['首页', '竞赛管理', '组织机构', '账号管理', '职工名册'])
+  await expect(menu(page)).toHaveText(['首页', '竞赛管理', '组织机构', '账号管理', '职工名册', '人才库'])
 })
 
 test('a new enterprise account changes its password first', async () => {
   await logout(page)
   await login(page, ENT_USER.username, ENT_USER.password)
   await changeFirstPassword(page, ENT_USER.password, ENT_USER.newPassword)
-  await expect(menu(page)).toHaveText(['首页', '竞赛报名', '本单位', '职工名册'])
+  await expect(menu(page)).toHaveText(['首页', '竞赛报名', '本单位', '职工名册', '人才库'])
   await expect(page.getByTestId('current-user')).toContainText(ENTERPRISE)
 })
 
@@ -196,7 +196,7 @@ test('an enterprise is kept out of organisations and accounts', async () => {
   for (const path of ['/organisations', '/accounts']) {
     await page.goto(path)
     await expect(page).toHaveURL(/\/$/)
-    await expect(menu(page)).toHaveText(['首页', '竞赛报名', '本单位', '职工名册'])
+    await expect(menu(page)).toHaveText(['首页', '竞赛报名', '本单位', '职工名册', '人才库'])
   }
 })
 

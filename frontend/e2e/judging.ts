@@ -1,7 +1,7 @@
 import { creditCodeCheckChar } from '../src/validation/creditCode'
 import { idNumberCheckChar } from '../src/validation/idNumber'
 import type { APIRequestContext, Page, PlaywrightWorkerArgs } from './fixtures'
-import { ADMIN, apiAs } from './support'
+import { ADMIN, apiAs, untimed } from './support'
 
 interface Ref {
   id: number
@@ -17,6 +17,8 @@ export interface DrawnEvent {
   seed: string
   /** Every account the scenario makes sets this password. */
   password: string
+  /** Stages without the time used, and tie-breaks without it: sheets of marks only. */
+  untimed?: boolean
 }
 
 /**
@@ -41,6 +43,7 @@ export async function drawnEvent(playwright: PlaywrightWorkerArgs['playwright'],
   const contest = await admin.post<Ref>('/contests', { name: d.contest, kind: 'skills', format: 'trade', level: 'district', organiser_id: district.id,
     registration_opens_at: new Date(now - 3600_000).toISOString(), registration_closes_at: new Date(now + 7 * 86400_000).toISOString() })
   const event = await admin.post<Ref>(`/contests/${contest.id}/events`, { name: '钳工', trade: '钳工', entrant_type: 'individual' })
+  if (d.untimed) await untimed(admin, event.id)
   await admin.post(`/contests/${contest.id}/steps`, { to: 'registration_open' })
   const ids: number[] = []
   for (const [i, e] of d.enterprises.entries()) {

@@ -17,7 +17,7 @@ test('an organiser sees only its own union and what lies below it', async ({ pag
 
   await login(page, 'org_jx', 'Init-pass-2026')
   await changeFirstPassword(page, 'Init-pass-2026', 'Org-new-2026')
-  await expect(menu(page)).toHaveText(['首页', '竞赛管理', '组织机构', '账号管理', '职工名册'])
+  await expect(menu(page)).toHaveText(['首页', '竞赛管理', '组织机构', '账号管理', '职工名册', '人才库'])
   await menu(page).filter({ hasText: '组织机构' }).click()
 
   await expect(treeNode(page, own.name)).toBeVisible()

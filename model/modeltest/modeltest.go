@@ -63,6 +63,19 @@ func sqliteLocation(t testing.TB) model.Location {
 
 // MySQL creates a fresh database on the server named by LEITAI_TEST_MYSQL_DSN.
 // It fails the test, never skips it, when the server cannot be reached.
+// Bench opens a fresh database of the dialect a benchmark runs on, "sqlite"
+// or "mysql"; the benchmark is skipped on MySQL unless MySQLEnv names one.
+func Bench(b *testing.B, dialect string) *gorm.DB {
+	b.Helper()
+	if dialect != "mysql" {
+		return SQLite(b)
+	}
+	if os.Getenv(MySQLEnv) == "" {
+		b.Skip("set " + MySQLEnv + " to benchmark MySQL")
+	}
+	return MySQL(b)
+}
+
 func MySQL(t testing.TB) *gorm.DB {
 	t.Helper()
 	return open(t, mysqlLocation(t))

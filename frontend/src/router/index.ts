@@ -21,6 +21,7 @@ const views: Record<SectionName, RouteRecordSingleView['component']> = {
   ownOrganisation: () => import('@/views/OwnOrganisationView.vue'),
   accounts: () => import('@/views/AccountsView.vue'),
   people: () => import('@/views/PeopleView.vue'),
+  pools: () => import('@/views/PoolsView.vue'),
 }
 
 const routes: RouteRecordRaw[] = [
@@ -40,6 +41,22 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/views/ScoreboardView.vue'),
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { public: true, titleKey: 'screen.title' },
+  },
+  {
+    // A certificate's QR code opens this page, for anyone, without logging in.
+    path: '/public/certificates/:code',
+    name: 'verifyCertificate',
+    component: () => import('@/views/VerifyCertificateView.vue'),
+    props: (route) => ({ code: String(route.params.code) }),
+    meta: { public: true, titleKey: 'verify.title' },
+  },
+  {
+    // Printed on its own, without the menu: one A4 page per certificate.
+    path: '/events/:eventId(\\d+)/certificates',
+    name: 'certificates',
+    component: () => import('@/views/CertificatesView.vue'),
+    props: (route) => ({ eventId: Number(route.params.eventId) }),
+    meta: { roles: ['admin', 'organiser'], titleKey: 'certificates.title' },
   },
   {
     path: '/',

@@ -5,7 +5,7 @@ const menuNames = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((s)
 
 describe('menu by role', () => {
   it('gives admins home, contests, organisations, accounts and people', () => {
-    expect(menuNames('admin')).toEqual(['home', 'contests', 'organisations', 'accounts', 'people'])
+    expect(menuNames('admin')).toEqual(['home', 'contests', 'organisations', 'accounts', 'people', 'pools'])
   })
 
   it('gives organisers the same menu as admins', () => {
@@ -13,7 +13,7 @@ describe('menu by role', () => {
   })
 
   it('gives enterprises home, contest entry, their own organisation and people', () => {
-    expect(menuNames('enterprise')).toEqual(['home', 'entries', 'ownOrganisation', 'people'])
+    expect(menuNames('enterprise')).toEqual(['home', 'entries', 'ownOrganisation', 'people', 'pools'])
   })
 
   it('gives judges only home', () => {

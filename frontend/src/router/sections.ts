@@ -1,13 +1,13 @@
 import type { Role } from '@/api/types'
 
-export type SectionName = 'home' | 'contests' | 'entries' | 'organisations' | 'ownOrganisation' | 'accounts' | 'people'
+export type SectionName = 'home' | 'contests' | 'entries' | 'organisations' | 'ownOrganisation' | 'accounts' | 'people' | 'pools'
 
 export interface Section {
   name: SectionName
   path: string
   /** i18n key of the menu entry and page title. */
   titleKey: string
-  icon: 'HomeFilled' | 'Trophy' | 'EditPen' | 'OfficeBuilding' | 'School' | 'User' | 'Postcard'
+  icon: 'HomeFilled' | 'Trophy' | 'EditPen' | 'OfficeBuilding' | 'School' | 'User' | 'Postcard' | 'Medal'
   roles: readonly Role[]
 }
 
@@ -20,6 +20,7 @@ export const SECTIONS: readonly Section[] = [
   { name: 'ownOrganisation', path: '/organisation', titleKey: 'menu.ownOrganisation', icon: 'School', roles: ['enterprise'] },
   { name: 'accounts', path: '/accounts', titleKey: 'menu.accounts', icon: 'User', roles: ['admin', 'organiser'] },
   { name: 'people', path: '/people', titleKey: 'menu.people', icon: 'Postcard', roles: ['admin', 'organiser', 'enterprise'] },
+  { name: 'pools', path: '/pools', titleKey: 'menu.pools', icon: 'Medal', roles: ['admin', 'organiser', 'enterprise'] },
 ]
 
 export function menuFor(role: Role): Section[] {
