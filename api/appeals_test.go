@@ -51,8 +51,35 @@ func TestNotice_EndsAfterItsWorkingDaysByTheOfficialCalendar(t *testing.T) {
 				t.Errorf("%d working days from %s: ends on %v, want %s (%s)", c.days, c.start, ct.NoticeEndsOn, c.ends, c.why)
 			}
 		}
-		org.mustFail(422, "validation_failed", "notice_workdays", "PUT", contestPath(f.judgingContest, "/notice"), map[string]any{"notice_workdays": 0, "appeal_hours": 0})
+		// No notice period: it has no end.
+		org.must(200, "PUT", contestPath(f.judgingContest, "/notice"), map[string]any{"notice_workdays": 0, "appeal_hours": 0}, &ct)
+		if ct.NoticeEndsOn != nil {
+			t.Errorf("a contest without a notice period has its end on %s", *ct.NoticeEndsOn)
+		}
+		org.mustFail(422, "validation_failed", "notice_workdays", "PUT", contestPath(f.judgingContest, "/notice"), map[string]any{"notice_workdays": 31, "appeal_hours": 0})
 		org.mustFail(422, "validation_failed", "appeal_hours", "PUT", contestPath(f.judgingContest, "/notice"), map[string]any{"notice_workdays": 5, "appeal_hours": 73})
+	})
+}
+
+// TestNotice_WithoutANoticePeriod: a contest set to 0 working days of
+// notice takes no appeal during it and is made final once its appeals are
+// ruled on, without waiting.
+func TestNotice_WithoutANoticePeriod(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.appealsFixture(t)
+		org, arb := s.login(f.organiser.Username, fixturePwd), s.login(f.arbitrator.Username, fixturePwd)
+		org.must(200, "PUT", contestPath(f.judgingContest, "/notice"), map[string]any{"notice_workdays": 0, "appeal_hours": 0}, nil)
+		ent := s.login(f.enterpriseAcc.Username, fixturePwd)
+		e := ent.mustFail(409, "appeal_window_closed", "", "POST", fmt.Sprintf("/api/v1/entrants/%d/appeals", f.entrantA0), map[string]any{"reason": "申诉"})
+		if !strings.Contains(e.Error.Message, "不设公示期") {
+			t.Errorf("the refusal does not say the contest has no notice period: %s", e.Error.Message)
+		}
+		final := map[string]any{"to": "final"}
+		org.mustFail(409, "appeals_open", "", "POST", stepsPath(f.judgingContest), final)
+		arb.must(200, "POST", fmt.Sprintf("/api/v1/appeals/%d/review", f.appeal.ID), map[string]any{"text": "调阅评分表"}, nil)
+		arb.must(200, "POST", fmt.Sprintf("/api/v1/appeals/%d/ruling", f.appeal.ID), map[string]any{"outcome": "dismissed", "text": "评分无误"}, nil)
+		org.must(200, "POST", stepsPath(f.judgingContest), final, nil)
 	})
 }
 

@@ -62,6 +62,8 @@ func (s *server) finalFitter(f judgingFixture, check func()) {
 	s.markFitter(f, map[string]float64{a0: 80, a1: 70, c: 90}, map[string]float64{a0: 90, a1: 60, c: 70}, 80)
 	org.must(200, "POST", resultsPath(f.fitter), nil, nil)
 	org.must(200, "POST", resultsPath(f.fitter, "/decode"), nil, nil)
+	// Without a notice period, the results may be made final once published.
+	org.must(200, "PUT", fmt.Sprintf("/api/v1/contests/%d/notice", f.judgingContest.ID), map[string]any{"notice_workdays": 0, "appeal_hours": 0}, nil)
 	steps := fmt.Sprintf("/api/v1/contests/%d/steps", f.judgingContest.ID)
 	org.must(200, "POST", steps, map[string]any{"to": "public_notice"}, nil)
 	s.resultsOfWelder(f)

@@ -92,6 +92,8 @@ func (s *Service) appealWindow(ct model.Contest, snap *model.ResultSnapshot) (ti
 	switch {
 	case stepOrder(ct.Status, model.StepFinal) >= 0:
 		return time.Time{}, wrongStep(ct.Status)
+	case ct.Status == model.StepPublicNotice && ct.NoticeWorkdays == 0:
+		return time.Time{}, &Error{Kind: KindConflict, Code: "appeal_window_closed", Text: T("appeal_no_notice")}
 	case ct.Status == model.StepPublicNotice && ct.NoticeStartedAt != nil:
 		day, over, err := noticeEnd(*ct.NoticeStartedAt, ct.NoticeWorkdays)
 		if err != nil {

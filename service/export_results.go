@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"leitai/model"
 	"leitai/scoring"
 	"leitai/service/workbook"
 )
@@ -56,7 +57,9 @@ func (s *Service) resultsExport(ctx context.Context, c Caller, req ExportRequest
 	var res struct {
 		Lines []exportedLine `json:"lines"`
 	}
-	err = json.Unmarshal(snapshot, &res)
+	if snapshot, err = model.UnpackResult(string(snapshot)); err == nil {
+		err = json.Unmarshal(snapshot, &res)
+	}
 	wg.Wait()
 	if err != nil {
 		return exportPlan{}, fmt.Errorf("the newest result snapshot of event %d does not parse: %w", ev.ID, err)

@@ -15,11 +15,14 @@ import (
 // at midnight (Beijing time) after its last working day; appeals are taken
 // until then, and the contest becomes final only after it. An appeal upheld
 // during the notice takes the contest back to judging for the correction;
-// entering the notice again starts a new one.
+// entering the notice again starts a new one. A contest may go without a
+// notice period (0 working days), as a small in-house contest does: its
+// results may be made final as soon as they are published, and appeals are
+// taken only in the hours after results are computed, where it says so.
 
 // Bounds of the notice settings.
 const (
-	minNoticeWorkdays = 1
+	minNoticeWorkdays = 0
 	maxNoticeWorkdays = 30
 	maxAppealHours    = 72
 )
@@ -49,7 +52,7 @@ func noticeEnd(start time.Time, n int) (lastDay string, over time.Time, err erro
 // lacks its year.
 func noticeOf(ct model.Contest) Notice {
 	n := Notice{Workdays: ct.NoticeWorkdays, AppealHours: ct.AppealHours, StartedAt: ct.NoticeStartedAt}
-	if ct.NoticeStartedAt != nil {
+	if ct.NoticeStartedAt != nil && ct.NoticeWorkdays > 0 {
 		if day, over, err := noticeEnd(*ct.NoticeStartedAt, ct.NoticeWorkdays); err == nil {
 			n.EndsOn, n.EndsAt = &day, &over
 		}
@@ -120,7 +123,7 @@ func (s *Service) noticeForStep(ctx context.Context, ct model.Contest, to string
 		}
 		changes["notice_started_at"] = now
 	case to == model.StepFinal:
-		if ct.NoticeStartedAt != nil {
+		if ct.NoticeStartedAt != nil && ct.NoticeWorkdays > 0 {
 			day, over, err := noticeEnd(*ct.NoticeStartedAt, ct.NoticeWorkdays)
 			if err != nil {
 				return calendarError(err)

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"crypto/rand"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -65,8 +64,8 @@ type poolAward struct {
 // an innovation, the entry as an achievement.
 func (s *Service) fillEventPools(ctx context.Context, snap model.ResultSnapshot, a poolAward) error {
 	var res storedResult
-	if err := json.Unmarshal([]byte(snap.Result), &res); err != nil {
-		return fmt.Errorf("result snapshot %d does not parse: %w", snap.ID, err)
+	if err := parseResult(snap.ID, snap.Result, &res); err != nil {
+		return err
 	}
 	lines := slices.DeleteFunc(slices.Clone(res.Lines), func(l storedLine) bool { return l.Award == "" })
 	if len(lines) == 0 {

@@ -279,8 +279,8 @@ func (s *Service) publicEvent(ctx context.Context, st publicState, ev model.Even
 		return PublicEvent{}, err
 	}
 	var res storedResult
-	if err := json.Unmarshal([]byte(raw), &res); err != nil {
-		return PublicEvent{}, fmt.Errorf("result snapshot %d does not parse: %w", snap.ID, err)
+	if err := parseResult(snap.ID, raw, &res); err != nil {
+		return PublicEvent{}, err
 	}
 	id, err := s.identities(ctx, ev, rules)
 	if err != nil {

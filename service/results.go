@@ -1,6 +1,7 @@
 package service
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -165,11 +166,21 @@ func (s *Service) ComputeResults(ctx context.Context, c Caller, eventID uint, la
 		if err != nil {
 			return err
 		}
-		if last != nil && last.Result == string(raw) && last.RulesVersion == ev.RulesVersion {
-			version = last.Version
-			return nil
+		if last != nil && last.RulesVersion == ev.RulesVersion {
+			before, err := model.UnpackResult(last.Result)
+			if err != nil {
+				return err
+			}
+			if bytes.Equal(before, raw) {
+				version = last.Version
+				return nil
+			}
 		}
-		row := model.ResultSnapshot{EventID: ev.ID, Version: 1, RulesVersion: ev.RulesVersion, Result: string(raw), ComputedBy: c.AccountID, ComputedAt: s.now()}
+		packed, err := model.PackResult(raw)
+		if err != nil {
+			return err
+		}
+		row := model.ResultSnapshot{EventID: ev.ID, Version: 1, RulesVersion: ev.RulesVersion, Result: packed, ComputedBy: c.AccountID, ComputedAt: s.now()}
 		if last != nil {
 			row.Version = last.Version + 1
 		}

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -170,4 +171,16 @@ func (s *Service) computeEvent(ctx context.Context, ev model.Event, rules Rules)
 		return res, fmt.Errorf("results of event %d: %w", ev.ID, err)
 	}
 	return res, nil
+}
+
+// parseResult reads the stored result of the snapshot id into v.
+func parseResult(id uint, stored string, v any) error {
+	raw, err := model.UnpackResult(stored)
+	if err == nil {
+		err = json.Unmarshal(raw, v)
+	}
+	if err != nil {
+		return fmt.Errorf("result snapshot %d does not parse: %w", id, err)
+	}
+	return nil
 }

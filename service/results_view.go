@@ -2,8 +2,6 @@ package service
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"slices"
 	"time"
 
@@ -172,10 +170,8 @@ func (s *Service) snapshot(ctx context.Context, eventID uint, version int) (mode
 		return row, storedResult{}, notFoundOr(err, "result_version")
 	}
 	var r storedResult
-	if err := json.Unmarshal([]byte(row.Result), &r); err != nil {
-		return row, r, fmt.Errorf("result snapshot %d does not parse: %w", row.ID, err)
-	}
-	return row, r, nil
+	err := parseResult(row.ID, row.Result, &r)
+	return row, r, err
 }
 
 // GetResultVersion shows one version of an event's results with what

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -224,8 +223,8 @@ func (s *Service) countedEvent(ctx context.Context, ev model.Event, published bo
 		ce.pending = StandingsNotDecoded
 		return ce, nil
 	}
-	if err := json.Unmarshal([]byte(row.Result), &ce.result); err != nil {
-		return ce, fmt.Errorf("result snapshot %d does not parse: %w", row.ID, err)
+	if err := parseResult(row.ID, row.Result, &ce.result); err != nil {
+		return ce, err
 	}
 	ce.version = row.Version
 	ce.teams, err = scoring.EnterpriseStandings(ce.result.engine(), ce.rules.Team)

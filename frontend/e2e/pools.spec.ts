@@ -56,6 +56,8 @@ test('a contest is judged, its results computed, decoded, published and made fin
   await chief.post(`/events/${eventId}/stages/practical/sign-off`, {})
   await admin.post(`/events/${eventId}/results`, {})
   await admin.post(`/events/${eventId}/results/decode`, {})
+  // A contest without a notice period is made final as soon as its results are published.
+  await admin.put(`/contests/${contestId}/notice`, { notice_workdays: 0, appeal_hours: 0 })
   await admin.post(`/contests/${contestId}/steps`, { to: 'public_notice' })
   await admin.post(`/contests/${contestId}/steps`, { to: 'final' })
 })
