@@ -34,6 +34,7 @@ test.describe.configure({ mode: 'serial' })
 
 let page: Page
 let eventId = 0
+let contestId = 0
 /** The draw numbers, in the order of WORKERS. */
 let numbers: string[] = []
 
@@ -80,6 +81,7 @@ test('judging is done: the judge has marked and submitted both stages of three f
   const now = Date.now()
   const contest = await admin.post<Ref>('/contests', { name: CONTEST, kind: 'skills', format: 'trade', level: 'district', organiser_id: district.id,
     registration_opens_at: new Date(now - 3600_000).toISOString(), registration_closes_at: new Date(now + 7 * 86400_000).toISOString() })
+  contestId = contest.id
   eventId = (await admin.post<Ref>(`/contests/${contest.id}/events`, { name: EVENT, trade: EVENT, entrant_type: 'individual' })).id
   await untimed(admin, eventId)
   await admin.post(`/contests/${contest.id}/steps`, { to: 'registration_open' })
@@ -159,7 +161,8 @@ test('decoding is one explicit, confirmed step; then the names and enterprises a
 })
 
 // Making the results final, which freezes the contest, waits for the public notice's working days to pass
-// (api/appeals_test.go moves the clock past them; this server runs on the real one).
+// (api/appeals_test.go moves the clock past them; this server runs on the real one), unless the contest is
+// set to go without a notice period.
 test('the organiser publishes the results; making them final waits for the end of the public notice', async () => {
   await page.getByTestId('results-publish').click()
   await confirmBox('发布公示')
@@ -170,5 +173,23 @@ test('the organiser publishes the results; making them final waits for the end o
   await expect(page.getByTestId('results-frozen')).toHaveCount(0)
   await expect(page.getByTestId('results-history')).toContainText('发布公示')
   await shot(page, '72-results-notice')
+  await logout(page)
+})
+
+test('set to go without a notice period, the results are made final at once, and the contest is frozen', async () => {
+  await signIn(ADMIN.username)
+  await page.goto(`/contests/${contestId}?tab=publication`)
+  const days = page.getByTestId('notice-workdays').locator('input')
+  await days.fill('0')
+  await days.blur()
+  await page.getByTestId('notice-save').click()
+  await expect(page.getByTestId('notice-ends')).toHaveText('不设公示期')
+  await page.goto(`/events/${eventId}/results`)
+  await page.getByTestId('results-final').click()
+  await confirmBox('最终确定成绩')
+  await expect(page.getByTestId('results-frozen')).toBeVisible()
+  await expect(page.getByTestId('results-compute')).toBeDisabled()
+  await expect(page.getByTestId('results-history')).toContainText('最终确定')
+  await shot(page, '73-results-final')
   await logout(page)
 })
