@@ -52,7 +52,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return settingError{"LEITAI_DB", err.Error()}
 	}
-	svc := service.New(db, service.Options{Secret: cfg.Secret, Logger: log})
+	// The boards poll every 5 seconds; one build serves those that ask within 2.
+	svc := service.New(db, service.Options{Secret: cfg.Secret, Logger: log, BoardFreshness: 2 * time.Second})
 
 	if err := svc.FailInterruptedImports(ctx); err != nil {
 		return err

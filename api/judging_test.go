@@ -7,11 +7,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"gorm.io/gorm"
 
 	"leitai/model"
 	"leitai/model/modeltest"
+	"leitai/service"
 )
 
 type sheet struct {
@@ -349,6 +351,44 @@ func TestProgress_CountsCheckInMarksAndSubmissionsForThoseWhoLead(t *testing.T) 
 		s.login(f.chief.Username, fixturePwd).must(200, "GET", path, nil, &board)
 		if len(board.Events) != 1 || board.Events[0].EventName != "钳工" {
 			t.Errorf("the chief judge's board: %+v", board.Events)
+		}
+	})
+}
+
+// TestProgress_BoardsShareABuildThatAnyWriteButAMarkClears: with boards
+// reusing what they are drawn from (as the server does for two seconds), a
+// mark may show late, and any other write, here a check-in, shows at once
+// with the marks before it.
+func TestProgress_BoardsShareABuildThatAnyWriteButAMarkClears(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServerWith(t, db, func(o *service.Options) { o.BoardFreshness = time.Hour })
+		f := s.judgingFixture()
+		org, judge := s.login(f.organiser.Username, fixturePwd), s.login(f.judge.Username, fixturePwd)
+		var board struct {
+			Events []struct {
+				CheckedIn int `json:"checked_in"`
+				Stages    []struct {
+					Judges []struct {
+						Marked int `json:"marked"`
+					} `json:"judges"`
+				} `json:"stages"`
+			} `json:"events"`
+		}
+		path := fmt.Sprintf("/api/v1/contests/%d/progress", f.judgingContest.ID)
+		marked := func() (int, int) {
+			org.must(200, "GET", path, nil, &board)
+			return board.Events[0].Stages[1].Judges[0].Marked, board.Events[0].CheckedIn
+		}
+		if m, c := marked(); m != 0 || c != 0 {
+			t.Fatalf("before any mark: %d marked, %d checked in", m, c)
+		}
+		judge.must(200, "PUT", sheetPath(f.fitter, "practical", "/marks"), mark(f.numberC, "P1", 90, 0), nil)
+		if m, _ := marked(); m != 0 {
+			t.Errorf("the board was built again for a mark: %d marked", m)
+		}
+		org.must(200, "POST", fmt.Sprintf("/api/v1/entrants/%d/attendance", f.entrantC.EntrantID), map[string]any{"attendance": "present", "version": f.entrantC.Version}, nil)
+		if m, c := marked(); m != 1 || c != 1 {
+			t.Errorf("after a check-in the board shows %d marked, %d checked in; want 1 and 1", m, c)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package service
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 
 	"gorm.io/gorm"
@@ -102,18 +103,20 @@ func (s *Service) EventDisagreements(ctx context.Context, c Caller, eventID uint
 	if err != nil {
 		return Disagreements{}, err
 	}
-	out := Disagreements{EventID: ev.ID, Threshold: rules.Disagreement, Items: []Disagreement{}}
-	if rules.Disagreement <= 0 {
-		return out, nil
-	}
-	for _, st := range rules.Stages {
-		items, err := s.stageDisagreements(ctx, ev.ID, rules, st, 0, "")
-		if err != nil {
-			return out, err
+	return boardAnswer(s.boards, boardKey{"disagreements", fmt.Sprint(ev.ID)}, func() (Disagreements, error) {
+		out := Disagreements{EventID: ev.ID, Threshold: rules.Disagreement, Items: []Disagreement{}}
+		if rules.Disagreement <= 0 {
+			return out, nil
 		}
-		out.Items = append(out.Items, items...)
-	}
-	return out, nil
+		for _, st := range rules.Stages {
+			items, err := s.stageDisagreements(ctx, ev.ID, rules, st, 0, "")
+			if err != nil {
+				return out, err
+			}
+			out.Items = append(out.Items, items...)
+		}
+		return out, nil
+	})
 }
 
 // judged are the codes of a stage's judgement criteria, with their names.

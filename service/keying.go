@@ -422,7 +422,7 @@ func (s *Service) keyingView(ctx context.Context, pc paperContext, k model.Keyin
 // judge's sheet, resendable, and never silently over a newer value.
 func (s *Service) SaveKeyedCell(ctx context.Context, c Caller, eventID uint, stage string, judgeID uint, in MarkInput) (SheetMark, error) {
 	var out SheetMark
-	err := s.tx(ctx, func(ctx context.Context) error {
+	err := s.tx(marksOnly(ctx), func(ctx context.Context) error {
 		pc, k, err := s.keyingRound(ctx, c, eventID, stage, judgeID, true)
 		if err != nil {
 			return err

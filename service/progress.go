@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"time"
 
@@ -81,7 +82,7 @@ func (s *Service) ContestProgress(ctx context.Context, c Caller, contestID uint)
 	for i, ev := range events {
 		ids[i] = ev.ID
 	}
-	f, err := s.progressFacts(ctx, ids)
+	f, err := boardAnswer(s.boards, boardKey{"progress", fmt.Sprint(ids)}, func() (progressFacts, error) { return s.progressFacts(ctx, ids) })
 	if err != nil {
 		return Progress{}, err
 	}

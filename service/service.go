@@ -46,6 +46,8 @@ type Service struct {
 	backgroundExportRows int
 	// public keeps the rendered public results of contests (public_cache.go).
 	public *publicCache
+	// boards keeps what the progress boards are drawn from, briefly (board_cache.go).
+	boards *boardCache
 }
 
 // Options configure a Service. Now defaults to the wall clock.
@@ -68,6 +70,11 @@ type Options struct {
 	// written in the background, as a job the web app follows with a
 	// progress bar; by default 2,000.
 	BackgroundExportRows int
+	// BoardFreshness is how long what a progress board shows may be reused
+	// for the next board that asks: the boards open on a contest day then
+	// cost the judges saving marks a build every so often, not one each. By
+	// default nothing is reused.
+	BoardFreshness time.Duration
 }
 
 // New makes a Service over an opened, migrated database.
@@ -100,7 +107,7 @@ func New(db *gorm.DB, opts Options) *Service {
 		hashSlots: make(chan struct{}, opts.HashSlots), hashWait: opts.HashWait,
 		imports: importRuns{running: map[uint]*importProgress{}}, backgroundImportBytes: opts.BackgroundImportBytes,
 		exports: importRuns{running: map[uint]*importProgress{}}, backgroundExportRows: opts.BackgroundExportRows,
-		public: newPublicCache(),
+		public: newPublicCache(), boards: newBoardCache(opts.BoardFreshness),
 	}
 	if db != nil && db.Dialector.Name() != "mysql" {
 		s.writeTurn = make(chan struct{}, 1)
@@ -169,6 +176,9 @@ func (s *Service) tx(ctx context.Context, fn func(ctx context.Context) error) er
 		s.log.WarnContext(ctx, "deadlock: running the transaction again", "retry", retry, "error", err)
 		time.Sleep(time.Duration(retry*rand.IntN(20)) * time.Millisecond)
 		err = run()
+	}
+	if err == nil && ctx.Value(marksOnlyKey{}) == nil {
+		s.boards.forget()
 	}
 	return constraintError(err)
 }

@@ -313,7 +313,7 @@ func judging(ct model.Contest) error {
 // mark_changed with the stored one.
 func (s *Service) SaveMark(ctx context.Context, c Caller, eventID uint, stage string, in MarkInput) (SheetMark, error) {
 	var out SheetMark
-	err := s.tx(ctx, func(ctx context.Context) error {
+	err := s.tx(marksOnly(ctx), func(ctx context.Context) error {
 		sc, err := s.openSheet(ctx, c, eventID, stage, true)
 		if err != nil {
 			return err
