@@ -181,6 +181,13 @@ func TestPools_FilledByFinalResultsSeenDownTheTree(t *testing.T) {
 		if experts.Total != 1 || experts.Items[0].Name != "judge_welder" || !slices.Equal(experts.Items[0].Trades, []string{"焊工"}) {
 			t.Errorf("experts of 焊工: %+v", experts)
 		}
+		// By a part of the name, from its middle, in either case, or of the trade.
+		for _, query := range []string{"q=welde", "q=GE_WELDER", "trade=" + url.QueryEscape("焊")} {
+			a.must(200, "GET", "/api/v1/pools/experts?"+query, nil, &experts)
+			if experts.Total != 1 || experts.Items[0].Name != "judge_welder" {
+				t.Errorf("experts ?%s: %+v", query, experts)
+			}
+		}
 		for _, who := range []string{f.enterpriseAcc.Username, f.judge.Username} {
 			s.login(who, fixturePwd).mustFail(403, "forbidden", "", "GET", "/api/v1/pools/experts", nil)
 		}

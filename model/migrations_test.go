@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -153,6 +154,8 @@ func TestMigrate_PoolsWrittenBeforeTheirPartsGetThem(t *testing.T) {
 				"VALUES (2, 'B', 1, 1, 2, 1, '', '李四', 1, '甲', '市总工会', '焊工', '技能竞赛', '焊工', 2026, 'first', 1, ?)",
 			"INSERT INTO pool_achievements (id, contest_id, event_id, entrant_id, title, authors, enterprise_id, enterprise_name, category, contest_name, year, award, rank_place, awarded_at) " +
 				"VALUES (1, 1, 1, 3, '换模夹具', '严明', 1, '甲', '小发明', '技能竞赛', 2026, 'first', 1, ?)",
+			"INSERT INTO pool_achievements (id, contest_id, event_id, entrant_id, title, authors, enterprise_id, enterprise_name, category, contest_name, year, award, rank_place, awarded_at) " +
+				"VALUES (2, 1, 1, 4, '" + strings.Repeat("长", 3000) + "夹具', '严明', 1, '甲', '小发明', '技能竞赛', 2026, 'first', 1, ?)",
 		} {
 			if err := db.Exec(stmt, now).Error; err != nil {
 				t.Fatalf("%s: %v", stmt, err)
@@ -175,6 +178,10 @@ func TestMigrate_PoolsWrittenBeforeTheirPartsGetThem(t *testing.T) {
 		}
 		if n := count("pool_achievement_parts", "row_id = 1"); n != 13 || count("pool_achievement_parts", "part = ?", "模夹") != 1 {
 			t.Errorf("the achievement's parts: %d", n)
+		}
+		// 长 to 长长长长, 4 ending at 夹 and 4 at 具, and 严明's 3.
+		if n := count("pool_achievement_parts", "row_id = 2"); n != 4+4+4+3 || count("pool_achievement_parts", "row_id = 2 AND part = ?", "长长夹具") != 1 {
+			t.Errorf("a long achievement's parts: %d", n)
 		}
 		if n := count("pool_term_parts", "1 = 1"); n != 9 || count("pool_term_parts", "part = ? AND term = ?", "发明", "小发明") != 1 ||
 			count("pool_term_parts", "term = ?", "焊工") != 0 {

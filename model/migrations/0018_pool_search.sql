@@ -43,45 +43,47 @@ CREATE TABLE pool_term_parts (
 
 CREATE INDEX ix_pool_term_parts_part ON pool_term_parts (part, term);
 
--- The pools' rows written before these tables: the same parts, made here.
+-- The pools' rows written before these tables: the same parts, made here
+-- from every character position of each text (a statement runs to 20,000
+-- characters), numbered by a table of positions dropped afterwards; LENGTH
+-- counts bytes on MySQL, more than the characters, and the position past
+-- the end gives ''. A part from a space is left out on MySQL, where
+-- '' = ' ': a search never starts with one.
+CREATE TABLE pool_part_digits (d INTEGER NOT NULL){{options}};
+INSERT INTO pool_part_digits (d) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9);
+CREATE TABLE pool_part_positions (n INTEGER NOT NULL PRIMARY KEY){{options}};
+INSERT INTO pool_part_positions (n)
+SELECT 1 + a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d
+FROM pool_part_digits a, pool_part_digits b, pool_part_digits c, pool_part_digits e, pool_part_digits f
+WHERE f.d < 3;
+CREATE TABLE pool_part_lengths (k INTEGER NOT NULL){{options}};
+INSERT INTO pool_part_lengths (k) VALUES (1), (2), (3), (4);
+
 INSERT INTO award_winner_parts (row_id, part)
-SELECT DISTINCT id, SUBSTR(rest, 1, k) FROM (
-  WITH RECURSIVE tails (id, rest) AS (
-    SELECT id, LOWER(name) FROM award_winners WHERE pool = 'talent'
-    UNION ALL
-    SELECT id, SUBSTR(rest, 2) FROM tails WHERE rest <> ''
-  ) SELECT id, rest FROM tails WHERE rest <> ''
-) AS t, (SELECT 1 AS k UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) AS ks;
+SELECT DISTINCT w.id, SUBSTR(LOWER(w.name), p.n, l.k)
+FROM award_winners w, pool_part_positions p, pool_part_lengths l
+WHERE w.pool = 'talent' AND p.n <= LENGTH(w.name) AND SUBSTR(w.name, p.n, 1) <> '';
 
 INSERT INTO pool_achievement_parts (row_id, part)
-SELECT DISTINCT id, SUBSTR(rest, 1, k) FROM (
-  WITH RECURSIVE tails (id, rest) AS (
-    SELECT id, LOWER(title) FROM pool_achievements
-    UNION ALL
-    SELECT id, LOWER(authors) FROM pool_achievements
-    UNION ALL
-    SELECT id, SUBSTR(rest, 2) FROM tails WHERE rest <> ''
-  ) SELECT id, rest FROM tails WHERE rest <> ''
-) AS t, (SELECT 1 AS k UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) AS ks;
+SELECT DISTINCT t.id, SUBSTR(LOWER(t.text), p.n, l.k)
+FROM pool_part_positions p, pool_part_lengths l,
+  (SELECT id, title AS text FROM pool_achievements UNION ALL SELECT id, authors FROM pool_achievements) t
+WHERE p.n <= LENGTH(t.text) AND SUBSTR(t.text, p.n, 1) <> '';
 
 INSERT INTO pool_expert_parts (row_id, part)
-SELECT DISTINCT id, SUBSTR(rest, 1, k) FROM (
-  WITH RECURSIVE tails (id, rest) AS (
-    SELECT id, LOWER(name) FROM pool_experts
-    UNION ALL
-    SELECT id, SUBSTR(rest, 2) FROM tails WHERE rest <> ''
-  ) SELECT id, rest FROM tails WHERE rest <> ''
-) AS t, (SELECT 1 AS k UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) AS ks;
+SELECT DISTINCT x.id, SUBSTR(LOWER(x.name), p.n, l.k)
+FROM pool_experts x, pool_part_positions p, pool_part_lengths l
+WHERE p.n <= LENGTH(x.name) AND SUBSTR(x.name, p.n, 1) <> '';
 
 INSERT INTO pool_term_parts (part, term)
-SELECT DISTINCT SUBSTR(rest, 1, k), term FROM (
-  WITH RECURSIVE tails (term, rest) AS (
-    SELECT term, LOWER(term) FROM (
-      SELECT trade AS term FROM award_winners WHERE pool = 'talent' AND trade <> ''
-      UNION SELECT trade FROM pool_experts WHERE trade <> ''
-      UNION SELECT category FROM pool_achievements WHERE category <> ''
-    ) AS terms
-    UNION ALL
-    SELECT term, SUBSTR(rest, 2) FROM tails WHERE rest <> ''
-  ) SELECT term, rest FROM tails WHERE rest <> ''
-) AS t, (SELECT 1 AS k UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) AS ks;
+SELECT DISTINCT SUBSTR(LOWER(t.term), p.n, l.k), t.term
+FROM pool_part_positions p, pool_part_lengths l, (
+  SELECT trade AS term FROM award_winners WHERE pool = 'talent' AND trade <> ''
+  UNION SELECT trade FROM pool_experts WHERE trade <> ''
+  UNION SELECT category FROM pool_achievements WHERE category <> ''
+) t
+WHERE p.n <= LENGTH(t.term) AND SUBSTR(t.term, p.n, 1) <> '';
+
+DROP TABLE pool_part_lengths;
+DROP TABLE pool_part_positions;
+DROP TABLE pool_part_digits;
