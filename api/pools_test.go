@@ -143,7 +143,8 @@ func TestPools_FilledByFinalResultsSeenDownTheTree(t *testing.T) {
 			{"q=" + url.QueryEscape("赵"), []string{"赵强"}},
 			{"award=second", []string{"孙立"}},
 			{"trade=" + url.QueryEscape("钳工"), []string{"孙立", "赵强", "钱进"}},
-			{"trade=" + url.QueryEscape("钳"), nil},
+			{"trade=" + url.QueryEscape("钳"), []string{"孙立", "赵强", "钱进"}},
+			{"trade=" + url.QueryEscape("焊"), nil},
 			{"trade=" + url.QueryEscape("焊工"), nil},
 			{fmt.Sprintf("year=%d", year), []string{"孙立", "赵强", "钱进"}},
 			{"year=2001", nil},
@@ -179,6 +180,13 @@ func TestPools_FilledByFinalResultsSeenDownTheTree(t *testing.T) {
 		a.must(200, "GET", "/api/v1/pools/experts?trade="+url.QueryEscape("焊工"), nil, &experts)
 		if experts.Total != 1 || experts.Items[0].Name != "judge_welder" || !slices.Equal(experts.Items[0].Trades, []string{"焊工"}) {
 			t.Errorf("experts of 焊工: %+v", experts)
+		}
+		// By a part of the name, from its middle, in either case, or of the trade.
+		for _, query := range []string{"q=welde", "q=GE_WELDER", "trade=" + url.QueryEscape("焊")} {
+			a.must(200, "GET", "/api/v1/pools/experts?"+query, nil, &experts)
+			if experts.Total != 1 || experts.Items[0].Name != "judge_welder" {
+				t.Errorf("experts ?%s: %+v", query, experts)
+			}
 		}
 		for _, who := range []string{f.enterpriseAcc.Username, f.judge.Username} {
 			s.login(who, fixturePwd).mustFail(403, "forbidden", "", "GET", "/api/v1/pools/experts", nil)

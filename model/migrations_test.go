@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -71,18 +72,7 @@ func TestParseLocation(t *testing.T) {
 // worker's place in the event.
 func TestMigrate_EntriesKeepTheirPeopleAsEntered(t *testing.T) {
 	modeltest.EachLocation(t, func(t *testing.T, loc model.Location) {
-		db, err := model.Connect(loc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			if sqlDB, err := db.DB(); err == nil {
-				sqlDB.Close()
-			}
-		})
-		if err := model.MigrateTo(db, loc.Dialect, "0002_contests"); err != nil {
-			t.Fatal(err)
-		}
+		db := migratedTo(t, loc, "0002_contests")
 		now := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
 		for _, stmt := range []string{
 			"INSERT INTO organisations (id, kind, name, path, created_at, updated_at) VALUES (1, 'city_union', '市总工会', '/1/', ?, ?)",
@@ -138,4 +128,83 @@ func TestMigrate_EntriesKeepTheirPeopleAsEntered(t *testing.T) {
 			t.Errorf("a second withdrawn row of one worker: %v", err)
 		}
 	})
+}
+
+// TestMigrate_PoolsWrittenBeforeTheirPartsGetThem upgrades a database whose
+// pools were filled before the tables of their parts: a talent's name, an
+// achievement's title and authors, and the trades and categories are cut
+// into their parts of up to four characters, ASCII letters in lower case.
+func TestMigrate_PoolsWrittenBeforeTheirPartsGetThem(t *testing.T) {
+	modeltest.EachLocation(t, func(t *testing.T, loc model.Location) {
+		db := migratedTo(t, loc, "0017_pools")
+		now := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
+		for _, stmt := range []string{
+			"INSERT INTO organisations (id, kind, name, path, created_at, updated_at) VALUES (1, 'city_union', '市总工会', '/1/', ?, ?)",
+			"INSERT INTO contests (id, organiser_id, name, kind, level, status, created_at, updated_at) VALUES (1, 1, '技能竞赛', 'skills', 'city', 'final', ?, ?)",
+			"INSERT INTO events (id, contest_id, name, entrant_type, rules, created_at, updated_at) VALUES (1, 1, '小发明', 'individual', '{}', ?, ?)",
+		} {
+			if err := db.Exec(stmt, now, now).Error; err != nil {
+				t.Fatalf("%s: %v", stmt, err)
+			}
+		}
+		for _, stmt := range []string{
+			"INSERT INTO award_winners (id, code, contest_id, event_id, entrant_id, position, pool, name, enterprise_id, enterprise_name, organiser_name, trade, contest_name, event_name, year, award, rank_place, awarded_at) " +
+				"VALUES (1, 'A', 1, 1, 1, 1, 'talent', 'Ab张三', 1, '甲', '市总工会', '钳工', '技能竞赛', '钳工', 2026, 'first', 1, ?)",
+			"INSERT INTO award_winners (id, code, contest_id, event_id, entrant_id, position, pool, name, enterprise_id, enterprise_name, organiser_name, trade, contest_name, event_name, year, award, rank_place, awarded_at) " +
+				"VALUES (2, 'B', 1, 1, 2, 1, '', '李四', 1, '甲', '市总工会', '焊工', '技能竞赛', '焊工', 2026, 'first', 1, ?)",
+			"INSERT INTO pool_achievements (id, contest_id, event_id, entrant_id, title, authors, enterprise_id, enterprise_name, category, contest_name, year, award, rank_place, awarded_at) " +
+				"VALUES (1, 1, 1, 3, '换模夹具', '严明', 1, '甲', '小发明', '技能竞赛', 2026, 'first', 1, ?)",
+			"INSERT INTO pool_achievements (id, contest_id, event_id, entrant_id, title, authors, enterprise_id, enterprise_name, category, contest_name, year, award, rank_place, awarded_at) " +
+				"VALUES (2, 1, 1, 4, '" + strings.Repeat("长", 3000) + "夹具', '严明', 1, '甲', '小发明', '技能竞赛', 2026, 'first', 1, ?)",
+		} {
+			if err := db.Exec(stmt, now).Error; err != nil {
+				t.Fatalf("%s: %v", stmt, err)
+			}
+		}
+		if err := model.Migrate(db, loc.Dialect); err != nil {
+			t.Fatal(err)
+		}
+		count := func(table, where string, args ...any) int64 {
+			var n int64
+			if err := db.Table(table).Where(where, args...).Count(&n).Error; err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		// ab张三: 4 + 3 + 2 + 1 parts; 换模夹具 10 and 严明 3; nothing of one who has only a certificate.
+		if n := count("award_winner_parts", "row_id = 1"); n != 10 || count("award_winner_parts", "row_id = 1 AND part = ?", "b张三") != 1 ||
+			count("award_winner_parts", "row_id = 2") != 0 {
+			t.Errorf("the talent's parts: %d", n)
+		}
+		if n := count("pool_achievement_parts", "row_id = 1"); n != 13 || count("pool_achievement_parts", "part = ?", "模夹") != 1 {
+			t.Errorf("the achievement's parts: %d", n)
+		}
+		// 长 to 长长长长, 4 ending at 夹 and 4 at 具, and 严明's 3.
+		if n := count("pool_achievement_parts", "row_id = 2"); n != 4+4+4+3 || count("pool_achievement_parts", "row_id = 2 AND part = ?", "长长夹具") != 1 {
+			t.Errorf("a long achievement's parts: %d", n)
+		}
+		if n := count("pool_term_parts", "1 = 1"); n != 9 || count("pool_term_parts", "part = ? AND term = ?", "发明", "小发明") != 1 ||
+			count("pool_term_parts", "term = ?", "焊工") != 0 {
+			t.Errorf("the trades' and categories' parts: %d", n)
+		}
+	})
+}
+
+// migratedTo connects to the database at loc and migrates it up to the
+// step named, as a database written by an older release is.
+func migratedTo(t *testing.T, loc model.Location, last string) *gorm.DB {
+	t.Helper()
+	db, err := model.Connect(loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if sqlDB, err := db.DB(); err == nil {
+			sqlDB.Close()
+		}
+	})
+	if err := model.MigrateTo(db, loc.Dialect, last); err != nil {
+		t.Fatal(err)
+	}
+	return db
 }

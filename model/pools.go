@@ -65,3 +65,20 @@ type PoolExpert struct {
 	Duty             string
 	Year             int
 }
+
+// PoolPart is one part (a substring of up to four characters) of what a
+// pool row is searched by, kept in award_winner_parts, pool_achievement_parts
+// or pool_expert_parts for the row RowID of that pool.
+type PoolPart struct {
+	ID    uint
+	RowID uint
+	Part  string
+}
+
+// PoolTermPart is one part of a trade or category named in the pools, with
+// the whole name.
+type PoolTermPart struct {
+	ID   uint
+	Part string
+	Term string
+}

@@ -19,9 +19,9 @@ import (
 // federation's, shared by all its union staff, so that any union may invite
 // a judge that another one trained; enterprises and judges do not see it.
 
-// PoolFilter narrows a pool. Q matches a part of a name, Trade a whole
-// trade (for achievements, a category), so that an index serves it;
-// UnionID keeps the enterprises below that union.
+// PoolFilter narrows a pool. Q matches a part of a name, Trade a part of a
+// trade (for achievements, a category), each through an index of the parts
+// (pools_search.go); UnionID keeps the enterprises below that union.
 type PoolFilter struct {
 	Q       string
 	Trade   string
@@ -106,15 +106,22 @@ func (s *Service) poolScope(ctx context.Context, c Caller, q *gorm.DB, column st
 
 // ListTalents pages through the talent pool, newest award first.
 func (s *Service) ListTalents(ctx context.Context, c Caller, f PoolFilter, p PageRequest) (Page[Talent], error) {
-	q, err := s.poolScope(ctx, c, s.conn(ctx).Model(&model.AwardWinner{}).Where("award_winners.pool = ?", model.PoolTalent),
-		"award_winners.enterprise_id", f.UnionID)
+	q := s.conn(ctx).Model(&model.AwardWinner{})
+	if searchPart(f.Q) == "" {
+		// Only the pool's rows have parts (writeTalentParts), so a search
+		// keeps to the pool without this, which would lead SQLite to read
+		// the pool's index whole instead of the parts found.
+		q = q.Where("award_winners.pool = ?", model.PoolTalent)
+	}
+	q, err := s.poolScope(ctx, c, withPart(q, "award_winners.id", winnerParts, f.Q, "award_winners.name"), "award_winners.enterprise_id", f.UnionID)
 	if err != nil {
 		return Page[Talent]{}, err
 	}
-	if f.Q != "" {
-		q = q.Where(contains("award_winners.name", f.Q))
+	q, err = s.narrowPool(ctx, q, f, "award_winners", "trade")
+	if err != nil {
+		return Page[Talent]{}, err
 	}
-	return paged(narrowPool(q, f, "award_winners", "trade"), p, "award_winners.id DESC", talentView)
+	return paged(q, p, "award_winners.id DESC", talentView)
 }
 
 // ListAchievements pages through the achievement library, newest award first.
@@ -123,19 +130,23 @@ func (s *Service) ListAchievements(ctx context.Context, c Caller, f PoolFilter, 
 	if err != nil {
 		return Page[Achievement]{}, err
 	}
-	if f.Q != "" {
-		db := s.conn(ctx)
-		q = q.Where(db.Session(&gorm.Session{NewDB: true}).Where(contains("pool_achievements.title", f.Q)).
-			Or(contains("pool_achievements.authors", f.Q)))
+	q, err = s.narrowPool(ctx, withPart(q, "pool_achievements.id", achievementParts, f.Q, "pool_achievements.title", "pool_achievements.authors"),
+		f, "pool_achievements", "category")
+	if err != nil {
+		return Page[Achievement]{}, err
 	}
-	return paged(narrowPool(q, f, "pool_achievements", "category"), p, "pool_achievements.id DESC", achievementView)
+	return paged(q, p, "pool_achievements.id DESC", achievementView)
 }
 
-// narrowPool keeps a pool's rows of the filter's trade (the column named),
-// year and award: whole values, which the pool's indexes serve.
-func narrowPool(q *gorm.DB, f PoolFilter, table, tradeColumn string) *gorm.DB {
-	if f.Trade != "" {
-		q = q.Where(table+"."+tradeColumn+" = ?", strings.TrimSpace(f.Trade))
+// narrowPool keeps a pool's rows of the filter's trade (a part of the
+// column named), year and award, which the pool's indexes serve.
+func (s *Service) narrowPool(ctx context.Context, q *gorm.DB, f PoolFilter, table, tradeColumn string) (*gorm.DB, error) {
+	if searchPart(f.Trade) != "" {
+		terms, err := s.termsHolding(ctx, f.Trade)
+		if err != nil {
+			return nil, err
+		}
+		q = q.Where(table+"."+tradeColumn+" IN ?", terms)
 	}
 	if f.Year != 0 {
 		q = q.Where(table+".year = ?", f.Year)
@@ -143,7 +154,7 @@ func narrowPool(q *gorm.DB, f PoolFilter, table, tradeColumn string) *gorm.DB {
 	if f.Award != "" {
 		q = q.Where(table+".award = ?", f.Award)
 	}
-	return q
+	return q, nil
 }
 
 // Expert is a judge of contests made final, with the trades and contests
@@ -173,12 +184,12 @@ func (s *Service) ListExperts(ctx context.Context, c Caller, f PoolFilter, p Pag
 		return Page[Expert]{}, forbidden()
 	}
 	db := s.conn(ctx)
-	q := db.Model(&model.PoolExpert{})
-	if f.Q != "" {
-		q = q.Where(contains("name", f.Q))
-	}
+	q := withPart(db.Model(&model.PoolExpert{}), "pool_experts.id", expertParts, f.Q, "pool_experts.name")
 	// Experts have no award to filter by.
-	q = narrowPool(q, PoolFilter{Trade: f.Trade, Year: f.Year}, "pool_experts", "trade")
+	q, err := s.narrowPool(ctx, q, PoolFilter{Trade: f.Trade, Year: f.Year}, "pool_experts", "trade")
+	if err != nil {
+		return Page[Expert]{}, err
+	}
 	var total int64
 	if err := q.Session(&gorm.Session{}).Distinct("account_id").Count(&total).Error; err != nil {
 		return Page[Expert]{}, err

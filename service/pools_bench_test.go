@@ -18,7 +18,7 @@ import (
 // enterprises (seedCity), in ten trades over seven years.
 const poolBenchWinners = 50000
 
-func seedPool(b *testing.B, db *gorm.DB, eventID uint) {
+func seedPool(b *testing.B, db *gorm.DB, svc *service.Service, eventID uint) {
 	b.Helper()
 	var ents []model.Organisation
 	must(b, db.Where("kind = ?", model.KindEnterprise).Order("id").Find(&ents).Error)
@@ -35,6 +35,7 @@ func seedPool(b *testing.B, db *gorm.DB, eventID uint) {
 			EventName: trades[i%len(trades)], Year: 2020 + i%7, Award: awards[i%len(awards)], RankPlace: 1 + i%100, AwardedAt: at}
 	}
 	must(b, db.CreateInBatches(&rows, 1000).Error)
+	must(b, svc.WriteTalentParts(context.Background(), rows))
 }
 
 // BenchmarkTalentPool measures a page of the talent pool, scoped down the
@@ -46,8 +47,8 @@ func BenchmarkTalentPool(b *testing.B) {
 		b.Run(dialect, func(b *testing.B) {
 			db := modeltest.Bench(b, dialect)
 			unionPath, entID, unionID := seedCity(b, db)
-			seedPool(b, db, seedEvent(b, db))
 			svc := service.New(db, service.Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), BcryptCost: bcrypt.MinCost, Now: time.Now})
+			seedPool(b, db, svc, seedEvent(b, db))
 			ctx := context.Background()
 			page := service.PageRequest{Page: 3, PageSize: 20}
 			admin := service.Caller{Role: model.RoleAdmin, OrgPath: "/1/"}
@@ -79,6 +80,9 @@ func BenchmarkTalentPool(b *testing.B) {
 				{"talents/admin-union", admin, service.PoolFilter{UnionID: unionID}},
 				{"talents/enterprise", enterprise, service.PoolFilter{}},
 				{"talents/search-name", admin, service.PoolFilter{Q: "职工4999"}},
+				{"talents/search-name-part", admin, service.PoolFilter{Q: "工499"}},
+				{"talents/organiser-search-name", organiser, service.PoolFilter{Q: "职工49"}},
+				{"talents/admin-trade-part", admin, service.PoolFilter{Trade: "电工"}},
 			} {
 				b.Run(tc.name, func(b *testing.B) {
 					start := time.Now()

@@ -124,10 +124,16 @@ func (s *Service) fillEventPools(ctx context.Context, snap model.ResultSnapshot,
 	if err := db.CreateInBatches(&winners, 500).Error; err != nil {
 		return err
 	}
-	if len(achievements) > 0 {
-		return db.CreateInBatches(&achievements, 500).Error
+	if err := s.writeTalentParts(ctx, winners); err != nil {
+		return err
 	}
-	return nil
+	if len(achievements) == 0 {
+		return nil
+	}
+	if err := db.CreateInBatches(&achievements, 500).Error; err != nil {
+		return err
+	}
+	return s.writeAchievementParts(ctx, achievements)
 }
 
 // fillExperts writes the chief judge and the judges of an event made final.
@@ -146,7 +152,17 @@ func (s *Service) fillExperts(ctx context.Context, a poolAward) error {
 			OrganisationName: m.Account.Organisation.Name, ContestID: a.ct.ID, EventID: a.ev.ID, ContestName: a.ct.Name,
 			EventName: a.ev.Name, Trade: a.ev.Trade, Duty: m.Duty, Year: a.year}
 	}
-	return s.conn(ctx).Create(&rows).Error
+	if err := s.conn(ctx).Create(&rows).Error; err != nil {
+		return err
+	}
+	var parts []model.PoolPart
+	for _, r := range rows {
+		parts = append(parts, rowParts(r.ID, r.Name)...)
+	}
+	if err := s.writeParts(ctx, expertParts, parts); err != nil {
+		return err
+	}
+	return s.writeTerms(ctx, a.ev.Trade)
 }
 
 // clip cuts text to at most n characters, as a column of that width holds.
