@@ -163,6 +163,21 @@ func TestPools_FilledByFinalResultsSeenDownTheTree(t *testing.T) {
 		if page.Total != 3 || len(page.Items) != 1 {
 			t.Errorf("second page of two: %+v", page)
 		}
+		// The export: the pool as the list shows it to the caller, with its filter.
+		_, rows := s.login(f.organiser.Username, fixturePwd).export(map[string]any{"kind": "talents", "filter": map[string]any{"award": "first"}})
+		if names := column(t, rows, 3, "姓名"); !slices.Equal(names, []string{"赵强"}) {
+			t.Errorf("the organiser's export of first prizes names %q", names)
+		}
+		if awards := column(t, rows, 3, "奖项"); !slices.Equal(awards, []string{"一等奖"}) {
+			t.Errorf("awards in the export: %q", awards)
+		}
+		_, rows = s.login(f.powerAcc.Username, fixturePwd).export(map[string]any{"kind": "talents"})
+		if names := column(t, rows, 3, "姓名"); !slices.Equal(names, []string{"孙立"}) {
+			t.Errorf("an enterprise's export names %q, not only its own worker", names)
+		}
+		s.login(f.judge.Username, fixturePwd).mustFail(403, "forbidden", "", "POST", "/api/v1/exports", map[string]any{"kind": "talents"})
+		a.mustFail(422, "validation_failed", "award", "POST", "/api/v1/exports", map[string]any{"kind": "talents", "filter": map[string]any{"award": "gold"}})
+
 		a.mustFail(422, "validation_failed", "award", "GET", "/api/v1/pools/talents?award=gold", nil)
 		a.mustFail(422, "validation_failed", "union_id", "GET", "/api/v1/pools/talents?union_id=999999", nil)
 

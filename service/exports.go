@@ -25,6 +25,7 @@ const (
 	ExportResults       = "results"       // an event's newest results
 	ExportStandings     = "standings"     // a contest's enterprise ranking
 	ExportMedals        = "medals"        // a contest's medal tables
+	ExportTalents       = "talents"       // the talent pool, filtered as its list is
 )
 
 // Statuses of an export job.
@@ -35,7 +36,7 @@ const (
 )
 
 var (
-	exportKinds    = []string{ExportRegistrations, ExportScores, ExportPeople, ExportResults, ExportStandings, ExportMedals}
+	exportKinds    = []string{ExportRegistrations, ExportScores, ExportPeople, ExportResults, ExportStandings, ExportMedals, ExportTalents}
 	exportStatuses = []string{ExportRunning, ExportDone, ExportFailed}
 )
 
@@ -51,6 +52,8 @@ type ExportRequest struct {
 	EventID   uint
 	Stage     string
 	FullIDs   bool
+	// Pool filters the talent pool's export as its list.
+	Pool PoolFilter
 }
 
 // ExportJob is what the API shows of an export.
@@ -109,6 +112,9 @@ func (s *Service) StartExport(ctx context.Context, c Caller, req ExportRequest, 
 	case ExportMedals:
 		req.FullIDs, req.Stage = false, ""
 		plan, err = s.medalsExport(ctx, c, req, lang)
+	case ExportTalents:
+		req.FullIDs, req.Stage = false, "" // the pool keeps no ID number
+		plan, err = s.talentsExport(ctx, c, req, lang)
 	default:
 		return ExportJob{}, invalid(field("kind", "one_of", strings.Join(exportKinds, ", ")))
 	}

@@ -106,6 +106,15 @@ func (s *Service) poolScope(ctx context.Context, c Caller, q *gorm.DB, column st
 
 // ListTalents pages through the talent pool, newest award first.
 func (s *Service) ListTalents(ctx context.Context, c Caller, f PoolFilter, p PageRequest) (Page[Talent], error) {
+	q, err := s.talents(ctx, c, f)
+	if err != nil {
+		return Page[Talent]{}, err
+	}
+	return paged(q, p, "award_winners.id DESC", talentView)
+}
+
+// talents are the rows of the talent pool the caller sees, filtered.
+func (s *Service) talents(ctx context.Context, c Caller, f PoolFilter) (*gorm.DB, error) {
 	q := s.conn(ctx).Model(&model.AwardWinner{})
 	if searchPart(f.Q) == "" {
 		// Only the pool's rows have parts (writeTalentParts), so a search
@@ -115,13 +124,9 @@ func (s *Service) ListTalents(ctx context.Context, c Caller, f PoolFilter, p Pag
 	}
 	q, err := s.poolScope(ctx, c, withPart(q, "award_winners.id", winnerParts, f.Q, "award_winners.name"), "award_winners.enterprise_id", f.UnionID)
 	if err != nil {
-		return Page[Talent]{}, err
+		return nil, err
 	}
-	q, err = s.narrowPool(ctx, q, f, "award_winners", "trade")
-	if err != nil {
-		return Page[Talent]{}, err
-	}
-	return paged(q, p, "award_winners.id DESC", talentView)
+	return s.narrowPool(ctx, q, f, "award_winners", "trade")
 }
 
 // ListAchievements pages through the achievement library, newest award first.

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { drawnEvent } from './judging'
 import { expect, test, type Page } from './fixtures'
 import { ADMIN, apiAs, login, logout, pick, shot } from './support'
+import { readSheet } from './xlsx'
 
 // A district's fitters' contest is made final through the API: its winners are then in the talent pool, where
 // the organiser finds them and each enterprise sees only its own; the organiser prints the certificates, one
@@ -79,6 +81,11 @@ test('the organiser finds the winner in the talent pool, searching by name and f
   await pick(page, page.getByTestId('pool-award'), '二等奖')
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('柏二')
+  // The export is the pool as filtered.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-talents').click()])
+  const cells = [...readSheet(readFileSync(await download.path())).rows.values()].flatMap((r) => [...r.values()])
+  expect(cells).toContain('柏二')
+  expect(cells).not.toContain('甘一')
   await shot(page, '80-talent-pool')
   await page.getByRole('tab', { name: '技术专家库' }).click()
   await expect(page.getByTestId('expert-table')).toContainText('pool_chief')

@@ -793,6 +793,7 @@ const en: Messages = {
     registrations: 'Export registrations',
     people: 'Export the register',
     scores: 'Export marks',
+    talents: 'Export the talent pool',
     masked: 'Export (ID numbers masked)',
     full: 'Export (ID numbers in full)',
     running: 'Exporting: {done} of {rows} rows',

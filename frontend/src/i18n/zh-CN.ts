@@ -791,6 +791,7 @@ const zhCN = {
     registrations: '导出报名名单',
     people: '导出职工名册',
     scores: '导出评分汇总',
+    talents: '导出人才库',
     masked: '导出（身份证号码遮挡）',
     full: '导出（含完整身份证号码）',
     running: '正在导出：{done} / {rows} 行',

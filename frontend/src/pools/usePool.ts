@@ -3,7 +3,7 @@ import type { Page, PageQuery } from '@/api/types'
 import { usePagedList } from '@/composables/usePagedList'
 import { emptyPicked, poolQuery } from './pools'
 
-/** One pool's page: the filters picked above it, and its rows, loaded when the page opens. */
+/** One pool's page: the filters picked above it, those its rows were asked with, and its rows, loaded when the page opens. */
 export function usePool<T extends { id: number }>(fetchPage: (query: ReturnType<typeof poolQuery> & PageQuery) => Promise<Page<T>>) {
   const picked = ref(emptyPicked())
   const filters = reactive<ReturnType<typeof poolQuery>>({})
@@ -17,5 +17,5 @@ export function usePool<T extends { id: number }>(fetchPage: (query: ReturnType<
   }
 
   onMounted(() => void list.load())
-  return { ...list, picked, search }
+  return { ...list, picked, filters, search }
 }
