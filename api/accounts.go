@@ -37,7 +37,7 @@ func (h *handlers) listAccounts(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	page, err := h.svc.ListAccounts(c, caller(c), service.AccountFilter{Q: q.Q, Role: q.Role, OrganisationID: q.OrganisationID}, q.pageRequest())
+	page, err := h.svc.ListAccounts(c.Request.Context(), caller(c), service.AccountFilter{Q: q.Q, Role: q.Role, OrganisationID: q.OrganisationID}, q.pageRequest())
 	respond(h, c, http.StatusOK, page, err)
 }
 
@@ -46,7 +46,7 @@ func (h *handlers) createAccount(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	acc, err := h.svc.CreateAccount(c, caller(c), service.NewAccount{Username: req.Username, DisplayName: req.DisplayName,
+	acc, err := h.svc.CreateAccount(c.Request.Context(), caller(c), service.NewAccount{Username: req.Username, DisplayName: req.DisplayName,
 		Role: req.Role, OrganisationID: req.OrganisationID, Password: req.Password})
 	respond(h, c, http.StatusCreated, acc, err)
 }
@@ -56,7 +56,7 @@ func (h *handlers) getAccount(c *gin.Context) {
 	if !ok {
 		return
 	}
-	acc, err := h.svc.GetAccount(c, caller(c), id)
+	acc, err := h.svc.GetAccount(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, acc, err)
 }
 
@@ -69,7 +69,7 @@ func (h *handlers) updateAccount(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	acc, err := h.svc.UpdateAccount(c, caller(c), id, service.AccountChange{Version: req.Version, DisplayName: req.DisplayName, Disabled: req.Disabled})
+	acc, err := h.svc.UpdateAccount(c.Request.Context(), caller(c), id, service.AccountChange{Version: req.Version, DisplayName: req.DisplayName, Disabled: req.Disabled})
 	respond(h, c, http.StatusOK, acc, err)
 }
 
@@ -82,7 +82,7 @@ func (h *handlers) resetPassword(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	if err := h.svc.ResetPassword(c, caller(c), id, req.Password); err != nil {
+	if err := h.svc.ResetPassword(c.Request.Context(), caller(c), id, req.Password); err != nil {
 		h.fail(c, err)
 		return
 	}

@@ -39,7 +39,7 @@ func (h *handlers) setNotice(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	out, err := h.svc.SetNotice(c, caller(c), id, service.NoticeInput{Workdays: req.NoticeWorkdays, AppealHours: req.AppealHours})
+	out, err := h.svc.SetNotice(c.Request.Context(), caller(c), id, service.NoticeInput{Workdays: req.NoticeWorkdays, AppealHours: req.AppealHours})
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -48,7 +48,7 @@ func (h *handlers) listArbitrators(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.ListArbitrators(c, caller(c), id)
+	out, err := h.svc.ListArbitrators(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -61,7 +61,7 @@ func (h *handlers) nameArbitrator(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	out, err := h.svc.NameArbitrator(c, caller(c), id, req.AccountID)
+	out, err := h.svc.NameArbitrator(c.Request.Context(), caller(c), id, req.AccountID)
 	respond(h, c, http.StatusCreated, out, err)
 }
 
@@ -70,7 +70,7 @@ func (h *handlers) removeArbitrator(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := h.svc.RemoveArbitrator(c, caller(c), id); err != nil {
+	if err := h.svc.RemoveArbitrator(c.Request.Context(), caller(c), id); err != nil {
 		h.fail(c, err)
 		return
 	}
@@ -78,7 +78,7 @@ func (h *handlers) removeArbitrator(c *gin.Context) {
 }
 
 func (h *handlers) arbitratedContests(c *gin.Context) {
-	out, err := h.svc.ArbitratedContests(c, caller(c))
+	out, err := h.svc.ArbitratedContests(c.Request.Context(), caller(c))
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -87,7 +87,7 @@ func (h *handlers) listAppeals(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.ListAppeals(c, caller(c), id, langOf(c))
+	out, err := h.svc.ListAppeals(c.Request.Context(), caller(c), id, langOf(c))
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -96,7 +96,7 @@ func (h *handlers) appealableResults(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.AppealableResults(c, caller(c), id, langOf(c))
+	out, err := h.svc.AppealableResults(c.Request.Context(), caller(c), id, langOf(c))
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -109,7 +109,7 @@ func (h *handlers) fileAppeal(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	out, err := h.svc.FileAppeal(c, caller(c), id, req.Reason, langOf(c))
+	out, err := h.svc.FileAppeal(c.Request.Context(), caller(c), id, req.Reason, langOf(c))
 	respond(h, c, http.StatusCreated, out, err)
 }
 
@@ -122,7 +122,7 @@ func (h *handlers) reviewAppeal(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	out, err := h.svc.ReviewAppeal(c, caller(c), id, req.Text, langOf(c))
+	out, err := h.svc.ReviewAppeal(c.Request.Context(), caller(c), id, req.Text, langOf(c))
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -135,6 +135,6 @@ func (h *handlers) ruleOnAppeal(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	out, err := h.svc.RuleOnAppeal(c, caller(c), id, req.Outcome, req.Text, langOf(c))
+	out, err := h.svc.RuleOnAppeal(c.Request.Context(), caller(c), id, req.Outcome, req.Text, langOf(c))
 	respond(h, c, http.StatusOK, out, err)
 }

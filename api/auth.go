@@ -23,7 +23,7 @@ func (h *handlers) login(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	res, err := h.svc.Login(c, req.Username, req.Password, c.ClientIP())
+	res, err := h.svc.Login(c.Request.Context(), req.Username, req.Password, c.ClientIP())
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -33,7 +33,7 @@ func (h *handlers) login(c *gin.Context) {
 }
 
 func (h *handlers) logout(c *gin.Context) {
-	if err := h.svc.Logout(c, caller(c)); err != nil {
+	if err := h.svc.Logout(c.Request.Context(), caller(c)); err != nil {
 		h.fail(c, err)
 		return
 	}
@@ -42,7 +42,7 @@ func (h *handlers) logout(c *gin.Context) {
 }
 
 func (h *handlers) me(c *gin.Context) {
-	acc, err := h.svc.Me(c, caller(c))
+	acc, err := h.svc.Me(c.Request.Context(), caller(c))
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -60,7 +60,7 @@ func (h *handlers) changePassword(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	if err := h.svc.ChangePassword(c, caller(c), req.OldPassword, req.NewPassword); err != nil {
+	if err := h.svc.ChangePassword(c.Request.Context(), caller(c), req.OldPassword, req.NewPassword); err != nil {
 		h.fail(c, err)
 		return
 	}

@@ -11,13 +11,13 @@ func (h *handlers) eventCertificates(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.EventCertificates(c, caller(c), id)
+	out, err := h.svc.EventCertificates(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, out, err)
 }
 
 // verifyCertificate answers anyone, without a session: a certificate's QR
 // code opens it.
 func (h *handlers) verifyCertificate(c *gin.Context) {
-	out, err := h.svc.VerifyCertificate(c, c.Param("code"))
+	out, err := h.svc.VerifyCertificate(c.Request.Context(), c.Param("code"))
 	respond(h, c, http.StatusOK, out, err)
 }

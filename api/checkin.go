@@ -25,7 +25,7 @@ func (h *handlers) checkInList(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	page, err := h.svc.CheckInList(c, caller(c), id, q.Number, q.pageRequest())
+	page, err := h.svc.CheckInList(c.Request.Context(), caller(c), id, q.Number, q.pageRequest())
 	respond(h, c, http.StatusOK, page, err)
 }
 
@@ -38,6 +38,6 @@ func (h *handlers) setAttendance(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	row, err := h.svc.SetAttendance(c, caller(c), id, req.Attendance, req.Version)
+	row, err := h.svc.SetAttendance(c.Request.Context(), caller(c), id, req.Attendance, req.Version)
 	respond(h, c, http.StatusOK, row, err)
 }

@@ -11,6 +11,6 @@ func (h *handlers) compareMarks(c *gin.Context) {
 	if !ok {
 		return
 	}
-	cmp, err := h.svc.CompareMarks(c, caller(c), id, c.Param("stage"))
+	cmp, err := h.svc.CompareMarks(c.Request.Context(), caller(c), id, c.Param("stage"))
 	respond(h, c, http.StatusOK, cmp, err)
 }

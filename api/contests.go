@@ -50,7 +50,7 @@ func (h *handlers) listContests(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	page, err := h.svc.ListContests(c, caller(c), service.ContestFilter{Q: q.Q, Kind: q.Kind, Status: q.Status}, q.pageRequest())
+	page, err := h.svc.ListContests(c.Request.Context(), caller(c), service.ContestFilter{Q: q.Q, Kind: q.Kind, Status: q.Status}, q.pageRequest())
 	respond(h, c, http.StatusOK, page, err)
 }
 
@@ -59,7 +59,7 @@ func (h *handlers) createContest(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	ct, err := h.svc.CreateContest(c, caller(c), req.input())
+	ct, err := h.svc.CreateContest(c.Request.Context(), caller(c), req.input())
 	respond(h, c, http.StatusCreated, ct, err)
 }
 
@@ -68,7 +68,7 @@ func (h *handlers) getContest(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ct, err := h.svc.GetContest(c, caller(c), id)
+	ct, err := h.svc.GetContest(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, ct, err)
 }
 
@@ -84,7 +84,7 @@ func (h *handlers) updateContest(c *gin.Context) {
 	if !h.requireVersion(c, req.Version) {
 		return
 	}
-	ct, err := h.svc.UpdateContest(c, caller(c), id, req.input())
+	ct, err := h.svc.UpdateContest(c.Request.Context(), caller(c), id, req.input())
 	respond(h, c, http.StatusOK, ct, err)
 }
 
@@ -93,7 +93,7 @@ func (h *handlers) deleteContest(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := h.svc.DeleteContest(c, caller(c), id); err != nil {
+	if err := h.svc.DeleteContest(c.Request.Context(), caller(c), id); err != nil {
 		h.fail(c, err)
 		return
 	}
@@ -109,6 +109,6 @@ func (h *handlers) moveContest(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	ct, err := h.svc.MoveContest(c, caller(c), id, req.To, req.Reason)
+	ct, err := h.svc.MoveContest(c.Request.Context(), caller(c), id, req.To, req.Reason)
 	respond(h, c, http.StatusOK, ct, err)
 }

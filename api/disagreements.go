@@ -11,6 +11,6 @@ func (h *handlers) eventDisagreements(c *gin.Context) {
 	if !ok {
 		return
 	}
-	d, err := h.svc.EventDisagreements(c, caller(c), id)
+	d, err := h.svc.EventDisagreements(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, d, err)
 }

@@ -11,7 +11,7 @@ func (h *handlers) getEncryption(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.GetEncryption(c, caller(c), id)
+	out, err := h.svc.GetEncryption(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -20,7 +20,7 @@ func (h *handlers) runEncryption(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.RunEncryption(c, caller(c), id, seed)
+	out, err := h.svc.RunEncryption(c.Request.Context(), caller(c), id, seed)
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -29,7 +29,7 @@ func (h *handlers) encryptionCodes(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.EncryptionCodes(c, caller(c), id)
+	out, err := h.svc.EncryptionCodes(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -38,6 +38,6 @@ func (h *handlers) decodeEncryption(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.DecodeEncryption(c, caller(c), id)
+	out, err := h.svc.DecodeEncryption(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, out, err)
 }

@@ -63,7 +63,7 @@ func (h *handlers) listEntrants(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	page, err := h.svc.ListEntrants(c, caller(c), id, service.EntrantFilter{Status: q.Status, Q: q.Q, EnterpriseID: q.EnterpriseID}, q.pageRequest())
+	page, err := h.svc.ListEntrants(c.Request.Context(), caller(c), id, service.EntrantFilter{Status: q.Status, Q: q.Q, EnterpriseID: q.EnterpriseID}, q.pageRequest())
 	respond(h, c, http.StatusOK, page, err)
 }
 
@@ -88,7 +88,7 @@ func (h *handlers) register(c *gin.Context) {
 	for _, m := range req.Members {
 		r.Members = append(r.Members, m.input())
 	}
-	e, err := h.svc.Register(c, caller(c), id, r)
+	e, err := h.svc.Register(c.Request.Context(), caller(c), id, r)
 	respond(h, c, http.StatusCreated, e, err)
 }
 
@@ -97,7 +97,7 @@ func (h *handlers) withdraw(c *gin.Context) {
 	if !ok {
 		return
 	}
-	e, err := h.svc.Withdraw(c, caller(c), id)
+	e, err := h.svc.Withdraw(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, e, err)
 }
 
@@ -110,7 +110,7 @@ func (h *handlers) review(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	e, err := h.svc.Review(c, caller(c), id, req.Decision, req.Reason, req.Version)
+	e, err := h.svc.Review(c.Request.Context(), caller(c), id, req.Decision, req.Reason, req.Version)
 	respond(h, c, http.StatusOK, e, err)
 }
 
@@ -123,7 +123,7 @@ func (h *handlers) approveAll(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	n, err := h.svc.ApproveAll(c, caller(c), id, req.IDs)
+	n, err := h.svc.ApproveAll(c.Request.Context(), caller(c), id, req.IDs)
 	respond(h, c, http.StatusOK, gin.H{"approved": n}, err)
 }
 
@@ -136,6 +136,6 @@ func (h *handlers) rejectAll(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	n, err := h.svc.RejectAll(c, caller(c), id, req.IDs, req.Reason)
+	n, err := h.svc.RejectAll(c.Request.Context(), caller(c), id, req.IDs, req.Reason)
 	respond(h, c, http.StatusOK, gin.H{"rejected": n}, err)
 }

@@ -33,7 +33,7 @@ func (h *handlers) listEvents(c *gin.Context) {
 	if !ok {
 		return
 	}
-	events, err := h.svc.ListEvents(c, caller(c), id)
+	events, err := h.svc.ListEvents(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, gin.H{"items": events}, err)
 }
 
@@ -46,7 +46,7 @@ func (h *handlers) createEvent(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	ev, err := h.svc.CreateEvent(c, caller(c), id, req.input())
+	ev, err := h.svc.CreateEvent(c.Request.Context(), caller(c), id, req.input())
 	respond(h, c, http.StatusCreated, ev, err)
 }
 
@@ -55,7 +55,7 @@ func (h *handlers) getEvent(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ev, err := h.svc.GetEvent(c, caller(c), id)
+	ev, err := h.svc.GetEvent(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, ev, err)
 }
 
@@ -68,7 +68,7 @@ func (h *handlers) updateEvent(c *gin.Context) {
 	if !h.bindJSON(c, &req) || !h.requireVersion(c, req.Version) {
 		return
 	}
-	ev, err := h.svc.UpdateEvent(c, caller(c), id, req.input())
+	ev, err := h.svc.UpdateEvent(c.Request.Context(), caller(c), id, req.input())
 	respond(h, c, http.StatusOK, ev, err)
 }
 
@@ -77,7 +77,7 @@ func (h *handlers) deleteEvent(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := h.svc.DeleteEvent(c, caller(c), id); err != nil {
+	if err := h.svc.DeleteEvent(c.Request.Context(), caller(c), id); err != nil {
 		h.fail(c, err)
 		return
 	}
@@ -103,7 +103,7 @@ func (h *handlers) runDraw(c *gin.Context) {
 	if !ok {
 		return
 	}
-	d, err := h.svc.RunDraw(c, caller(c), id, seed)
+	d, err := h.svc.RunDraw(c.Request.Context(), caller(c), id, seed)
 	respond(h, c, http.StatusOK, d, err)
 }
 
@@ -112,6 +112,6 @@ func (h *handlers) getDraw(c *gin.Context) {
 	if !ok {
 		return
 	}
-	d, err := h.svc.GetDraw(c, caller(c), id)
+	d, err := h.svc.GetDraw(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, d, err)
 }

@@ -34,7 +34,7 @@ func (h *handlers) startExport(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	job, err := h.svc.StartExport(c, caller(c), service.ExportRequest{Kind: req.Kind, ContestID: req.ContestID, EventID: req.EventID,
+	job, err := h.svc.StartExport(c.Request.Context(), caller(c), service.ExportRequest{Kind: req.Kind, ContestID: req.ContestID, EventID: req.EventID,
 		Stage: req.Stage, FullIDs: req.FullIDs, Pool: service.PoolFilter(req.Filter)}, langOf(c))
 	respond(h, c, http.StatusCreated, job, err)
 }
@@ -44,7 +44,7 @@ func (h *handlers) getExport(c *gin.Context) {
 	if !ok {
 		return
 	}
-	job, err := h.svc.GetExport(c, caller(c), id, langOf(c))
+	job, err := h.svc.GetExport(c.Request.Context(), caller(c), id, langOf(c))
 	respond(h, c, http.StatusOK, job, err)
 }
 
@@ -53,6 +53,6 @@ func (h *handlers) exportFile(c *gin.Context) {
 	if !ok {
 		return
 	}
-	f, err := h.svc.ExportFile(c, caller(c), id)
+	f, err := h.svc.ExportFile(c.Request.Context(), caller(c), id)
 	sendFile(h, c, f, err)
 }

@@ -39,7 +39,7 @@ func (h *handlers) registrationTemplate(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	f, err := h.svc.RegistrationTemplate(c, caller(c), id, q.EventID, q.Enterprises, langOf(c))
+	f, err := h.svc.RegistrationTemplate(c.Request.Context(), caller(c), id, q.EventID, q.Enterprises, langOf(c))
 	sendFile(h, c, f, err)
 }
 
@@ -56,7 +56,7 @@ func (h *handlers) checkRegistrationImport(c *gin.Context) {
 	if !ok {
 		return
 	}
-	job, err := h.svc.CheckRegistrationImport(c, caller(c), id, q.EventID, q.FileName, content, langOf(c))
+	job, err := h.svc.CheckRegistrationImport(c.Request.Context(), caller(c), id, q.EventID, q.FileName, content, langOf(c))
 	respond(h, c, http.StatusCreated, job, err)
 }
 
@@ -65,7 +65,7 @@ func (h *handlers) getImport(c *gin.Context) {
 	if !ok {
 		return
 	}
-	job, err := h.svc.GetImport(c, caller(c), id, langOf(c))
+	job, err := h.svc.GetImport(c.Request.Context(), caller(c), id, langOf(c))
 	respond(h, c, http.StatusOK, job, err)
 }
 
@@ -74,7 +74,7 @@ func (h *handlers) importReport(c *gin.Context) {
 	if !ok {
 		return
 	}
-	f, err := h.svc.ImportReport(c, caller(c), id, langOf(c))
+	f, err := h.svc.ImportReport(c.Request.Context(), caller(c), id, langOf(c))
 	sendFile(h, c, f, err)
 }
 
@@ -87,7 +87,7 @@ func (h *handlers) commitImport(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	job, err := h.svc.CommitImport(c, caller(c), id, req.Version, langOf(c))
+	job, err := h.svc.CommitImport(c.Request.Context(), caller(c), id, req.Version, langOf(c))
 	respond(h, c, http.StatusOK, job, err)
 }
 

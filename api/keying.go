@@ -37,7 +37,7 @@ func (h *handlers) keyingBoard(c *gin.Context) {
 	if !ok {
 		return
 	}
-	board, err := h.svc.KeyingBoard(c, caller(c), id)
+	board, err := h.svc.KeyingBoard(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, board, err)
 }
 
@@ -46,7 +46,7 @@ func (h *handlers) startKeying(c *gin.Context) {
 	if !ok {
 		return
 	}
-	k, err := h.svc.StartKeying(c, caller(c), id, c.Param("stage"), judge)
+	k, err := h.svc.StartKeying(c.Request.Context(), caller(c), id, c.Param("stage"), judge)
 	respond(h, c, http.StatusOK, k, err)
 }
 
@@ -55,7 +55,7 @@ func (h *handlers) getKeying(c *gin.Context) {
 	if !ok {
 		return
 	}
-	k, err := h.svc.GetKeying(c, caller(c), id, c.Param("stage"), judge)
+	k, err := h.svc.GetKeying(c.Request.Context(), caller(c), id, c.Param("stage"), judge)
 	respond(h, c, http.StatusOK, k, err)
 }
 
@@ -77,7 +77,7 @@ func (h *handlers) saveKeyedCell(c *gin.Context) {
 	if !ok {
 		return
 	}
-	m, err := h.svc.SaveKeyedCell(c, caller(c), id, c.Param("stage"), judge, in)
+	m, err := h.svc.SaveKeyedCell(c.Request.Context(), caller(c), id, c.Param("stage"), judge, in)
 	respond(h, c, http.StatusOK, m, err)
 }
 
@@ -90,7 +90,7 @@ func (h *handlers) submitKeying(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	k, err := h.svc.SubmitKeying(c, caller(c), id, c.Param("stage"), judge, req.Version)
+	k, err := h.svc.SubmitKeying(c.Request.Context(), caller(c), id, c.Param("stage"), judge, req.Version)
 	respond(h, c, http.StatusOK, k, err)
 }
 
@@ -99,7 +99,7 @@ func (h *handlers) keyingDifferences(c *gin.Context) {
 	if !ok {
 		return
 	}
-	cmp, err := h.svc.Differences(c, caller(c), id, c.Param("stage"), judge)
+	cmp, err := h.svc.Differences(c.Request.Context(), caller(c), id, c.Param("stage"), judge)
 	respond(h, c, http.StatusOK, cmp, err)
 }
 
@@ -112,6 +112,6 @@ func (h *handlers) settleDifference(c *gin.Context) {
 	if !ok {
 		return
 	}
-	cmp, err := h.svc.SettleDifference(c, caller(c), id, c.Param("stage"), judge, in)
+	cmp, err := h.svc.SettleDifference(c.Request.Context(), caller(c), id, c.Param("stage"), judge, in)
 	respond(h, c, http.StatusOK, cmp, err)
 }

@@ -33,7 +33,7 @@ type organisationListQuery struct {
 }
 
 func (h *handlers) organisationTree(c *gin.Context) {
-	roots, err := h.svc.OrganisationTree(c, caller(c))
+	roots, err := h.svc.OrganisationTree(c.Request.Context(), caller(c))
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -46,7 +46,7 @@ func (h *handlers) listOrganisations(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	page, err := h.svc.ListOrganisations(c, caller(c), service.OrganisationFilter{Q: q.Q, Kind: q.Kind, ParentID: q.ParentID}, q.pageRequest())
+	page, err := h.svc.ListOrganisations(c.Request.Context(), caller(c), service.OrganisationFilter{Q: q.Q, Kind: q.Kind, ParentID: q.ParentID}, q.pageRequest())
 	respond(h, c, http.StatusOK, page, err)
 }
 
@@ -55,7 +55,7 @@ func (h *handlers) createOrganisation(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	org, err := h.svc.CreateOrganisation(c, caller(c), service.NewOrganisation{ParentID: req.ParentID, Kind: req.Kind,
+	org, err := h.svc.CreateOrganisation(c.Request.Context(), caller(c), service.NewOrganisation{ParentID: req.ParentID, Kind: req.Kind,
 		Name: req.Name, CreditCode: req.CreditCode, Region: req.Region, Industry: req.Industry})
 	respond(h, c, http.StatusCreated, org, err)
 }
@@ -65,7 +65,7 @@ func (h *handlers) getOrganisation(c *gin.Context) {
 	if !ok {
 		return
 	}
-	org, err := h.svc.GetOrganisation(c, caller(c), id)
+	org, err := h.svc.GetOrganisation(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, org, err)
 }
 
@@ -78,7 +78,7 @@ func (h *handlers) updateOrganisation(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	org, err := h.svc.UpdateOrganisation(c, caller(c), id, service.OrganisationChange{Version: req.Version, ParentID: req.ParentID,
+	org, err := h.svc.UpdateOrganisation(c.Request.Context(), caller(c), id, service.OrganisationChange{Version: req.Version, ParentID: req.ParentID,
 		Name: req.Name, CreditCode: req.CreditCode, Region: req.Region, Industry: req.Industry})
 	respond(h, c, http.StatusOK, org, err)
 }
@@ -88,7 +88,7 @@ func (h *handlers) deleteOrganisation(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := h.svc.DeleteOrganisation(c, caller(c), id); err != nil {
+	if err := h.svc.DeleteOrganisation(c.Request.Context(), caller(c), id); err != nil {
 		h.fail(c, err)
 		return
 	}

@@ -19,7 +19,7 @@ func (h *handlers) listPanel(c *gin.Context) {
 	if !ok {
 		return
 	}
-	members, err := h.svc.ListPanel(c, caller(c), id)
+	members, err := h.svc.ListPanel(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, members, err)
 }
 
@@ -32,7 +32,7 @@ func (h *handlers) addPanelMember(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	m, err := h.svc.AddPanelMember(c, caller(c), id, service.PanelInput{AccountID: req.AccountID, Duty: req.Duty, Stages: req.Stages})
+	m, err := h.svc.AddPanelMember(c.Request.Context(), caller(c), id, service.PanelInput{AccountID: req.AccountID, Duty: req.Duty, Stages: req.Stages})
 	respond(h, c, http.StatusCreated, m, err)
 }
 
@@ -41,7 +41,7 @@ func (h *handlers) removePanelMember(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := h.svc.RemovePanelMember(c, caller(c), id); err != nil {
+	if err := h.svc.RemovePanelMember(c.Request.Context(), caller(c), id); err != nil {
 		h.fail(c, err)
 		return
 	}
@@ -53,6 +53,6 @@ func (h *handlers) eventCoverage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	cov, err := h.svc.EventCoverage(c, caller(c), id)
+	cov, err := h.svc.EventCoverage(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, cov, err)
 }

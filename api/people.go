@@ -27,7 +27,7 @@ func (h *handlers) listPeople(c *gin.Context) {
 	if !h.bindQuery(c, &q) {
 		return
 	}
-	page, err := h.svc.ListPeople(c, caller(c), service.PersonFilter{Q: q.Q, OrganisationID: q.OrganisationID, IDNumber: q.IDNumber,
+	page, err := h.svc.ListPeople(c.Request.Context(), caller(c), service.PersonFilter{Q: q.Q, OrganisationID: q.OrganisationID, IDNumber: q.IDNumber,
 		Trade: q.Trade, SkillLevel: q.SkillLevel}, q.pageRequest())
 	respond(h, c, http.StatusOK, page, err)
 }
@@ -37,7 +37,7 @@ func (h *handlers) personEntries(c *gin.Context) {
 	if !ok {
 		return
 	}
-	entries, err := h.svc.PersonEntries(c, caller(c), id)
+	entries, err := h.svc.PersonEntries(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, gin.H{"items": entries}, err)
 }
 
@@ -50,7 +50,7 @@ func (h *handlers) transferPerson(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	p, err := h.svc.TransferPerson(c, caller(c), id, service.Transfer{EnterpriseID: req.EnterpriseID, Version: req.Version, Reason: req.Reason})
+	p, err := h.svc.TransferPerson(c.Request.Context(), caller(c), id, service.Transfer{EnterpriseID: req.EnterpriseID, Version: req.Version, Reason: req.Reason})
 	respond(h, c, http.StatusOK, p, err)
 }
 
@@ -59,7 +59,7 @@ func (h *handlers) createPerson(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	p, err := h.svc.AddPerson(c, caller(c), req.input())
+	p, err := h.svc.AddPerson(c.Request.Context(), caller(c), req.input())
 	respond(h, c, http.StatusCreated, p, err)
 }
 
@@ -72,6 +72,6 @@ func (h *handlers) updatePerson(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	p, err := h.svc.UpdatePerson(c, caller(c), id, req.input())
+	p, err := h.svc.UpdatePerson(c.Request.Context(), caller(c), id, req.input())
 	respond(h, c, http.StatusOK, p, err)
 }

@@ -28,7 +28,7 @@ func listPool[T any](h *handlers, list func(context.Context, service.Caller, ser
 		if !h.bindQuery(c, &q) {
 			return
 		}
-		page, err := list(c, caller(c), q.filter(), q.pageRequest())
+		page, err := list(c.Request.Context(), caller(c), q.filter(), q.pageRequest())
 		respond(h, c, http.StatusOK, page, err)
 	}
 }

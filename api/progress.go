@@ -15,7 +15,7 @@ func (h *handlers) contestProgress(c *gin.Context) {
 	if !ok {
 		return
 	}
-	p, err := h.svc.ContestProgress(c, caller(c), id)
+	p, err := h.svc.ContestProgress(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, p, err)
 }
 
@@ -24,7 +24,7 @@ func (h *handlers) signOffStage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := h.svc.SignOffStage(c, caller(c), id, c.Param("stage")); err != nil {
+	if err := h.svc.SignOffStage(c.Request.Context(), caller(c), id, c.Param("stage")); err != nil {
 		h.fail(c, err)
 		return
 	}
@@ -40,7 +40,7 @@ func (h *handlers) reopenStage(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	if err := h.svc.ReopenStage(c, caller(c), id, c.Param("stage"), req.Reason); err != nil {
+	if err := h.svc.ReopenStage(c.Request.Context(), caller(c), id, c.Param("stage"), req.Reason); err != nil {
 		h.fail(c, err)
 		return
 	}

@@ -77,7 +77,7 @@ func answerPublic(c *gin.Context, maxAge string, a service.PublicAnswer) {
 }
 
 func (h *handlers) publicContests(c *gin.Context) {
-	out, err := h.svc.ListPublicContests(c)
+	out, err := h.svc.ListPublicContests(c.Request.Context())
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -102,7 +102,7 @@ func (h *handlers) publicResults(c *gin.Context) {
 	if !ok {
 		return
 	}
-	a, err := h.svc.PublicContestResults(c, id, ifNoneMatch(c))
+	a, err := h.svc.PublicContestResults(c.Request.Context(), id, ifNoneMatch(c))
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -120,7 +120,7 @@ func (h *handlers) contestReveals(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.ContestReveals(c, caller(c), id)
+	out, err := h.svc.ContestReveals(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -133,6 +133,6 @@ func (h *handlers) setReveal(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	out, err := h.svc.SetReveal(c, caller(c), id, service.RevealInput{Level: req.Level, Version: req.Version})
+	out, err := h.svc.SetReveal(c.Request.Context(), caller(c), id, service.RevealInput{Level: req.Level, Version: req.Version})
 	respond(h, c, http.StatusOK, out, err)
 }

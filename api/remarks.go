@@ -31,7 +31,7 @@ func (h *handlers) requestRemarks(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	out, err := h.svc.RequestRemarks(c, caller(c), id, service.RemarkInput{Stage: req.Stage, Number: req.Number, Criterion: req.Criterion,
+	out, err := h.svc.RequestRemarks(c.Request.Context(), caller(c), id, service.RemarkInput{Stage: req.Stage, Number: req.Number, Criterion: req.Criterion,
 		JudgeIDs: req.JudgeIDs, Reason: req.Reason})
 	respond(h, c, http.StatusCreated, out, err)
 }
@@ -45,6 +45,6 @@ func (h *handlers) confirmMark(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	sheet, err := h.svc.ConfirmMark(c, caller(c), id, c.Param("stage"), service.MarkInput{Number: req.Number, Criterion: req.Criterion, Points: *req.Points})
+	sheet, err := h.svc.ConfirmMark(c.Request.Context(), caller(c), id, c.Param("stage"), service.MarkInput{Number: req.Number, Criterion: req.Criterion, Points: *req.Points})
 	respond(h, c, http.StatusOK, sheet, err)
 }

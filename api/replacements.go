@@ -23,7 +23,7 @@ func (h *handlers) replaceJudge(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	r, err := h.svc.ReplaceJudge(c, caller(c), id, c.Param("stage"), service.ReplaceInput{JudgeID: req.JudgeID, AccountID: req.AccountID, Reason: req.Reason})
+	r, err := h.svc.ReplaceJudge(c.Request.Context(), caller(c), id, c.Param("stage"), service.ReplaceInput{JudgeID: req.JudgeID, AccountID: req.AccountID, Reason: req.Reason})
 	respond(h, c, http.StatusCreated, r, err)
 }
 
@@ -32,6 +32,6 @@ func (h *handlers) listReplacements(c *gin.Context) {
 	if !ok {
 		return
 	}
-	list, err := h.svc.ListReplacements(c, caller(c), id)
+	list, err := h.svc.ListReplacements(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, list, err)
 }

@@ -19,7 +19,7 @@ func (h *handlers) getResults(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.GetEventResults(c, caller(c), id, langOf(c))
+	out, err := h.svc.GetEventResults(c.Request.Context(), caller(c), id, langOf(c))
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -28,7 +28,7 @@ func (h *handlers) computeResults(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.ComputeResults(c, caller(c), id, langOf(c))
+	out, err := h.svc.ComputeResults(c.Request.Context(), caller(c), id, langOf(c))
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -42,7 +42,7 @@ func (h *handlers) getResultVersion(c *gin.Context) {
 		h.fail(c, &service.Error{Kind: service.KindNotFound, Code: "not_found", Text: service.T("not_found", c.Param("version"))})
 		return
 	}
-	out, err := h.svc.GetResultVersion(c, caller(c), id, int(version), langOf(c))
+	out, err := h.svc.GetResultVersion(c.Request.Context(), caller(c), id, int(version), langOf(c))
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -51,7 +51,7 @@ func (h *handlers) resultTies(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.ResultTies(c, caller(c), id)
+	out, err := h.svc.ResultTies(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -64,7 +64,7 @@ func (h *handlers) decideTie(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	if err := h.svc.DecideTie(c, caller(c), id, service.TieDecisionInput{Entrants: req.Entrants, Reason: req.Reason}); err != nil {
+	if err := h.svc.DecideTie(c.Request.Context(), caller(c), id, service.TieDecisionInput{Entrants: req.Entrants, Reason: req.Reason}); err != nil {
 		h.fail(c, err)
 		return
 	}
@@ -76,6 +76,6 @@ func (h *handlers) decodeResults(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.DecodeResults(c, caller(c), id)
+	out, err := h.svc.DecodeResults(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, out, err)
 }

@@ -18,7 +18,7 @@ func (h *handlers) scoreSheetWorkbook(c *gin.Context) {
 	if !ok {
 		return
 	}
-	f, err := h.svc.ScoreSheetWorkbook(c, caller(c), id, c.Param("stage"), langOf(c))
+	f, err := h.svc.ScoreSheetWorkbook(c.Request.Context(), caller(c), id, c.Param("stage"), langOf(c))
 	sendFile(h, c, f, err)
 }
 
@@ -27,7 +27,7 @@ func (h *handlers) judgeSheetWorkbook(c *gin.Context) {
 	if !ok {
 		return
 	}
-	f, err := h.svc.JudgeSheetWorkbook(c, caller(c), id, c.Param("stage"), judge, langOf(c))
+	f, err := h.svc.JudgeSheetWorkbook(c.Request.Context(), caller(c), id, c.Param("stage"), judge, langOf(c))
 	sendFile(h, c, f, err)
 }
 
@@ -36,7 +36,7 @@ func (h *handlers) checkInWorkbook(c *gin.Context) {
 	if !ok {
 		return
 	}
-	f, err := h.svc.CheckInWorkbook(c, caller(c), id, langOf(c))
+	f, err := h.svc.CheckInWorkbook(c.Request.Context(), caller(c), id, langOf(c))
 	sendFile(h, c, f, err)
 }
 
@@ -45,7 +45,7 @@ func (h *handlers) drawWorkbook(c *gin.Context) {
 	if !ok {
 		return
 	}
-	f, err := h.svc.DrawWorkbook(c, caller(c), id, langOf(c))
+	f, err := h.svc.DrawWorkbook(c.Request.Context(), caller(c), id, langOf(c))
 	sendFile(h, c, f, err)
 }
 
@@ -76,6 +76,6 @@ func (h *handlers) uploadScores(c *gin.Context, eventID, judgeID uint) {
 	if !ok {
 		return
 	}
-	job, err := h.svc.CheckScoreImport(c, caller(c), eventID, c.Param("stage"), judgeID, q.FileName, content, langOf(c))
+	job, err := h.svc.CheckScoreImport(c.Request.Context(), caller(c), eventID, c.Param("stage"), judgeID, q.FileName, content, langOf(c))
 	respond(h, c, http.StatusCreated, job, err)
 }

@@ -34,7 +34,7 @@ func caller(c *gin.Context) service.Caller {
 func (h *handlers) requireSession() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		token, _ := c.Cookie(SessionCookie)
-		cl, err := h.svc.Authenticate(c, token)
+		cl, err := h.svc.Authenticate(c.Request.Context(), token)
 		if err != nil {
 			if se, ok := service.AsError(err); ok && se.Kind == service.KindUnauthenticated && token != "" {
 				h.clearSessionCookie(c)

@@ -26,7 +26,7 @@ type reopenRequest struct {
 }
 
 func (h *handlers) myDuties(c *gin.Context) {
-	duties, err := h.svc.MyDuties(c, caller(c))
+	duties, err := h.svc.MyDuties(c.Request.Context(), caller(c))
 	respond(h, c, http.StatusOK, duties, err)
 }
 
@@ -35,7 +35,7 @@ func (h *handlers) getSheet(c *gin.Context) {
 	if !ok {
 		return
 	}
-	sheet, err := h.svc.GetSheet(c, caller(c), id, c.Param("stage"))
+	sheet, err := h.svc.GetSheet(c.Request.Context(), caller(c), id, c.Param("stage"))
 	respond(h, c, http.StatusOK, sheet, err)
 }
 
@@ -48,7 +48,7 @@ func (h *handlers) saveMark(c *gin.Context) {
 	if !ok {
 		return
 	}
-	m, err := h.svc.SaveMark(c, caller(c), id, c.Param("stage"), in)
+	m, err := h.svc.SaveMark(c.Request.Context(), caller(c), id, c.Param("stage"), in)
 	respond(h, c, http.StatusOK, m, err)
 }
 
@@ -61,7 +61,7 @@ func (h *handlers) submitSheet(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	sheet, err := h.svc.SubmitSheet(c, caller(c), id, c.Param("stage"), req.Version)
+	sheet, err := h.svc.SubmitSheet(c.Request.Context(), caller(c), id, c.Param("stage"), req.Version)
 	respond(h, c, http.StatusOK, sheet, err)
 }
 
@@ -74,7 +74,7 @@ func (h *handlers) reopenSheet(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	if err := h.svc.ReopenSheet(c, caller(c), id, c.Param("stage"), req.JudgeID, req.Reason); err != nil {
+	if err := h.svc.ReopenSheet(c.Request.Context(), caller(c), id, c.Param("stage"), req.JudgeID, req.Reason); err != nil {
 		h.fail(c, err)
 		return
 	}
@@ -95,7 +95,7 @@ func (h *handlers) declareConflict(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	out, err := h.svc.DeclareConflict(c, caller(c), id, req.Number, req.Reason)
+	out, err := h.svc.DeclareConflict(c.Request.Context(), caller(c), id, req.Number, req.Reason)
 	respond(h, c, http.StatusCreated, out, err)
 }
 
@@ -104,6 +104,6 @@ func (h *handlers) judgeSheet(c *gin.Context) {
 	if !ok {
 		return
 	}
-	sheet, err := h.svc.JudgeSheet(c, caller(c), id, c.Param("stage"), judge)
+	sheet, err := h.svc.JudgeSheet(c.Request.Context(), caller(c), id, c.Param("stage"), judge)
 	respond(h, c, http.StatusOK, sheet, err)
 }

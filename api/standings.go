@@ -11,6 +11,6 @@ func (h *handlers) getStandings(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.GetStandings(c, caller(c), id)
+	out, err := h.svc.GetStandings(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, out, err)
 }

@@ -7,6 +7,6 @@ import (
 )
 
 func (h *handlers) myTodo(c *gin.Context) {
-	todo, err := h.svc.MyTodo(c, caller(c))
+	todo, err := h.svc.MyTodo(c.Request.Context(), caller(c))
 	respond(h, c, http.StatusOK, todo, err)
 }

@@ -20,7 +20,7 @@ func (h *handlers) listVetoes(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := h.svc.ListVetoes(c, caller(c), id)
+	out, err := h.svc.ListVetoes(c.Request.Context(), caller(c), id)
 	respond(h, c, http.StatusOK, out, err)
 }
 
@@ -33,7 +33,7 @@ func (h *handlers) recordVeto(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	out, err := h.svc.RecordVeto(c, caller(c), id, req.EntrantID, req.Reason)
+	out, err := h.svc.RecordVeto(c.Request.Context(), caller(c), id, req.EntrantID, req.Reason)
 	respond(h, c, http.StatusCreated, out, err)
 }
 
@@ -46,7 +46,7 @@ func (h *handlers) withdrawVeto(c *gin.Context) {
 	if !h.bindJSON(c, &req) {
 		return
 	}
-	if err := h.svc.RemoveVeto(c, caller(c), id, req.Reason); err != nil {
+	if err := h.svc.RemoveVeto(c.Request.Context(), caller(c), id, req.Reason); err != nil {
 		h.fail(c, err)
 		return
 	}
