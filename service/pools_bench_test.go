@@ -6,11 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 
 	"leitai/model"
-	"leitai/model/modeltest"
 	"leitai/service"
 )
 
@@ -45,15 +43,11 @@ func seedPool(b *testing.B, db *gorm.DB, svc *service.Service, eventID uint) {
 func BenchmarkTalentPool(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "mysql"} {
 		b.Run(dialect, func(b *testing.B) {
-			db := modeltest.Bench(b, dialect)
-			unionPath, entID, unionID := seedCity(b, db)
-			svc := service.New(db, service.Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), BcryptCost: bcrypt.MinCost, Now: time.Now})
-			seedPool(b, db, svc, seedEvent(b, db))
+			city := newCityBench(b, dialect)
+			db, svc, unionID, admin, organiser, enterprise := city.db, city.svc, city.unionID, city.admin, city.organiser, city.enterprise
+			seedPool(b, db, svc, city.eventID)
 			ctx := context.Background()
 			page := service.PageRequest{Page: 3, PageSize: 20}
-			admin := service.Caller{Role: model.RoleAdmin, OrgPath: "/1/"}
-			organiser := service.Caller{Role: model.RoleOrganiser, OrganisationID: unionID, OrgPath: unionPath}
-			enterprise := service.Caller{Role: model.RoleEnterprise, OrganisationID: entID, OrgPath: fmt.Sprintf("%s%d/", unionPath, entID)}
 
 			var base float64
 			b.Run("baseline", func(b *testing.B) {

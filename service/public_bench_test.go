@@ -22,32 +22,26 @@ const publicBenchEntrants = 5000
 // two stages) and its decoding to names.
 func seedPublicContest(b *testing.B, db *gorm.DB) model.Contest {
 	b.Helper()
-	check := func(err error) {
-		b.Helper()
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
 	root, ents, ct := seedBenchContest(b, db, "全市职工技能大赛", model.StepPublicNotice)
 	acc := model.Account{Username: "org", UsernameKey: "org", DisplayName: "组织者", Role: model.RoleOrganiser, OrganisationID: root.ID, PasswordHash: "-", Version: 1}
-	check(db.Omit("Organisation").Create(&acc).Error)
+	must(b, db.Omit("Organisation").Create(&acc).Error)
 	raw, err := json.Marshal(resultsBenchRules())
-	check(err)
+	must(b, err)
 	ev := model.Event{ContestID: ct.ID, Name: "钳工", Trade: "钳工", EntrantType: EntrantIndividual, Rules: string(raw), RulesVersion: 1, Version: 1}
-	check(db.Create(&ev).Error)
+	must(b, db.Create(&ev).Error)
 	entrants := make([]model.Entrant, publicBenchEntrants)
 	for i := range entrants {
 		ent := ents[i%len(ents)]
 		entrants[i] = model.Entrant{EventID: ev.ID, ContestID: ct.ID, EnterpriseID: ent.ID, EnterpriseName: ent.Name, Status: EntrantApproved,
 			DrawNumber: fmt.Sprintf("%04d", i+1), Attendance: AttendancePresent, Version: 1}
 	}
-	check(db.Omit("People").CreateInBatches(&entrants, 1000).Error)
+	must(b, db.Omit("People").CreateInBatches(&entrants, 1000).Error)
 	people := make([]model.Person, len(entrants))
 	for i := range people {
 		people[i] = model.Person{OrganisationID: entrants[i].EnterpriseID, Name: fmt.Sprintf("职工%d", i), Gender: "male",
 			IDNumber: fmt.Sprintf("1101051980%07d", i), Version: 1}
 	}
-	check(db.Omit("Organisation").CreateInBatches(&people, 1000).Error)
+	must(b, db.Omit("Organisation").CreateInBatches(&people, 1000).Error)
 	parts := make([]model.EventParticipant, len(entrants))
 	res := storedResult{Field: len(entrants), Lines: make([]storedLine, len(entrants))}
 	for i, e := range entrants {
@@ -65,12 +59,12 @@ func seedPublicContest(b *testing.B, db *gorm.DB) model.Contest {
 		res.Lines[i] = storedLine{Entrant: e.ID, Enterprise: e.EnterpriseID, Status: scoring.StatusRanked, Rank: i + 1, Total: Points(10000 - i),
 			Stages: []scoring.StageScore{{Code: "theory", Score: Points(9000 - i)}, {Code: "practical", Score: Points(9500 - i)}}, Award: award}
 	}
-	check(db.CreateInBatches(&parts, 1000).Error)
+	must(b, db.CreateInBatches(&parts, 1000).Error)
 	body, err := json.Marshal(res)
-	check(err)
+	must(b, err)
 	now := time.Now().UTC()
-	check(db.Create(&model.ResultSnapshot{EventID: ev.ID, Version: 1, RulesVersion: 1, Result: string(body), ComputedBy: acc.ID, ComputedAt: now, PublishedAt: &now}).Error)
-	check(db.Create(&model.NameDecoding{EventID: ev.ID, DecodedBy: acc.ID, DecodedAt: now}).Error)
+	must(b, db.Create(&model.ResultSnapshot{EventID: ev.ID, Version: 1, RulesVersion: 1, Result: string(body), ComputedBy: acc.ID, ComputedAt: now, PublishedAt: &now}).Error)
+	must(b, db.Create(&model.NameDecoding{EventID: ev.ID, DecodedBy: acc.ID, DecodedAt: now}).Error)
 	return ct
 }
 

@@ -41,25 +41,27 @@ func resultsBenchRules() Rules {
 	return r
 }
 
+// must stops a benchmark's set-up at its first error.
+func must(b *testing.B, err error) {
+	b.Helper()
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
 // seedBenchContest writes the city union, 100 enterprises below it and a
 // city contest it organises, at a step.
 func seedBenchContest(b *testing.B, db *gorm.DB, name, step string) (model.Organisation, []model.Organisation, model.Contest) {
 	b.Helper()
 	root := model.Organisation{Kind: model.KindCityUnion, Name: "市总工会", Path: "/", Version: 1}
-	if err := db.Create(&root).Error; err != nil {
-		b.Fatal(err)
-	}
+	must(b, db.Create(&root).Error)
 	ents := make([]model.Organisation, 100)
 	for i := range ents {
 		ents[i] = model.Organisation{ParentID: &root.ID, Kind: model.KindEnterprise, Name: fmt.Sprintf("企业%d", i), Path: "/", Version: 1}
 	}
 	ct := model.Contest{OrganiserID: root.ID, Name: name, Kind: KindSkills, Format: "trade", Level: "city", Status: step, Version: 1}
-	if err := db.Create(&ents).Error; err != nil {
-		b.Fatal(err)
-	}
-	if err := db.Omit("Organiser").Create(&ct).Error; err != nil {
-		b.Fatal(err)
-	}
+	must(b, db.Create(&ents).Error)
+	must(b, db.Omit("Organiser").Create(&ct).Error)
 	return root, ents, ct
 }
 
@@ -67,32 +69,26 @@ func seedBenchContest(b *testing.B, db *gorm.DB, name, step string) (model.Organ
 // judge's sheets of marks, entrant by entrant as judges enter them.
 func seedResultsEvent(b *testing.B, db *gorm.DB) model.Event {
 	b.Helper()
-	check := func(err error) {
-		b.Helper()
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
 	root, ents, ct := seedBenchContest(b, db, "全国职工技能大赛", model.StepJudging)
 	rules := resultsBenchRules()
 	raw, err := json.Marshal(rules)
-	check(err)
+	must(b, err)
 	ev := model.Event{ContestID: ct.ID, Name: "钳工", EntrantType: EntrantIndividual, Rules: string(raw), RulesVersion: 1, Version: 1}
-	check(db.Create(&ev).Error)
+	must(b, db.Create(&ev).Error)
 	entrants := make([]model.Entrant, resultsBenchEntrants)
 	for i := range entrants {
 		entrants[i] = model.Entrant{EventID: ev.ID, ContestID: ct.ID, EnterpriseID: ents[i%len(ents)].ID, Status: EntrantApproved,
 			DrawNumber: fmt.Sprintf("%05d", i+1), Attendance: AttendancePresent, Version: 1}
 	}
-	check(db.Omit("People").CreateInBatches(&entrants, 1000).Error)
+	must(b, db.Omit("People").CreateInBatches(&entrants, 1000).Error)
 	now := time.Now()
 	for j := range resultsBenchJudges {
 		acc := model.Account{Username: fmt.Sprintf("judge%d", j), UsernameKey: fmt.Sprintf("judge%d", j), DisplayName: fmt.Sprintf("裁判%d", j), Role: model.RoleJudge, OrganisationID: root.ID, PasswordHash: "-", Version: 1}
-		check(db.Omit("Organisation").Create(&acc).Error)
-		check(db.Omit("Account").Create(&model.PanelMember{EventID: ev.ID, AccountID: acc.ID, Duty: DutyJudge, Stages: "theory,practical", Version: 1}).Error)
+		must(b, db.Omit("Organisation").Create(&acc).Error)
+		must(b, db.Omit("Account").Create(&model.PanelMember{EventID: ev.ID, AccountID: acc.ID, Duty: DutyJudge, Stages: "theory,practical", Version: 1}).Error)
 		for _, st := range rules.Stages {
 			sheet := model.Sheet{EventID: ev.ID, Stage: st.Code, JudgeID: acc.ID, SubmittedAt: &now, Version: 1}
-			check(db.Create(&sheet).Error)
+			must(b, db.Create(&sheet).Error)
 			var codes []string
 			for _, c := range rules.Criteria {
 				if c.Stage == st.Code {

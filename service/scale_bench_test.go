@@ -23,6 +23,29 @@ const (
 	benchEntrants    = 6000
 )
 
+// cityBench is seedCity's city with its event (seedEvent), a service over
+// it, and a caller of each kind: the administrator, the organiser of the
+// first district union and one of its enterprises.
+type cityBench struct {
+	db                           *gorm.DB
+	svc                          *service.Service
+	eventID, unionID             uint
+	admin, organiser, enterprise service.Caller
+}
+
+func newCityBench(b *testing.B, dialect string) cityBench {
+	b.Helper()
+	db := modeltest.Bench(b, dialect)
+	unionPath, entID, unionID := seedCity(b, db)
+	return cityBench{
+		db: db, eventID: seedEvent(b, db), unionID: unionID,
+		svc:        service.New(db, service.Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), BcryptCost: bcrypt.MinCost, Now: time.Now}),
+		admin:      service.Caller{Role: model.RoleAdmin, OrgPath: "/1/"},
+		organiser:  service.Caller{Role: model.RoleOrganiser, OrganisationID: unionID, OrgPath: unionPath},
+		enterprise: service.Caller{Role: model.RoleEnterprise, OrganisationID: entID, OrgPath: fmt.Sprintf("%s%d/", unionPath, entID)},
+	}
+}
+
 func seedCity(b *testing.B, db *gorm.DB) (unionPath string, enterpriseID uint, unionID uint) {
 	b.Helper()
 	root := model.Organisation{Kind: model.KindCityUnion, Name: "市总工会", Version: 1}
@@ -105,15 +128,10 @@ func must(b *testing.B, err error) {
 func BenchmarkScopedLists(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "mysql"} {
 		b.Run(dialect, func(b *testing.B) {
-			db := modeltest.Bench(b, dialect)
-			unionPath, entID, unionID := seedCity(b, db)
-			eventID := seedEvent(b, db)
-			svc := service.New(db, service.Options{Secret: []byte("bench-secret-0123456789abcdef0123456789"), BcryptCost: bcrypt.MinCost, Now: time.Now})
+			city := newCityBench(b, dialect)
+			db, svc, eventID, admin, organiser, enterprise := city.db, city.svc, city.eventID, city.admin, city.organiser, city.enterprise
 			ctx := context.Background()
 			page := service.PageRequest{Page: 1, PageSize: 20}
-			admin := service.Caller{Role: model.RoleAdmin, OrgPath: "/1/"}
-			organiser := service.Caller{Role: model.RoleOrganiser, OrganisationID: unionID, OrgPath: unionPath}
-			enterprise := service.Caller{Role: model.RoleEnterprise, OrganisationID: entID, OrgPath: fmt.Sprintf("%s%d/", unionPath, entID)}
 
 			// The baseline runs first, as a sub-benchmark of its own; the last of
 			// its rounds (the one with the final b.N) sets base.
