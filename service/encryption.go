@@ -229,7 +229,7 @@ func (st encryptionState) decodeRefusal(ct model.Contest, ev model.Event) *Error
 	switch {
 	case stepOrder(ct.Status, model.StepJudging) < 0:
 		return wrongStep(ct.Status)
-	case st.run == nil || st.withdrawn():
+	case st.run == nil:
 		return conflict("encryption_not_run", ev.Name)
 	case st.decoding != nil:
 		return conflict("encryption_decoded", ev.Name)
