@@ -110,6 +110,30 @@ func (s *server) admin() *client { return s.login("admin", adminPassword) }
 // with its Content-Type when there is a body; a []byte body is a file.
 func (c *client) do(method, path string, body any) *httptest.ResponseRecorder {
 	c.s.t.Helper()
+	req := c.request(method, path, body)
+	res := httptest.NewRecorder()
+	c.s.handler.ServeHTTP(res, req)
+	if err := checkContract(req, res); err != nil {
+		c.s.t.Errorf("%s %s: %d does not keep docs/openapi.yaml: %v", method, path, res.Code, err)
+	}
+	for _, ck := range res.Result().Cookies() {
+		if ck.Name == api.SessionCookie {
+			c.cookie = ck.Value
+		}
+	}
+	if res.Code == http.StatusOK && strings.HasSuffix(path, "/auth/login") {
+		var out struct {
+			CSRFToken string `json:"csrf_token"`
+		}
+		_ = json.Unmarshal(res.Body.Bytes(), &out)
+		c.csrf = out.CSRFToken
+	}
+	return res
+}
+
+// request is the request do sends.
+func (c *client) request(method, path string, body any) *http.Request {
+	c.s.t.Helper()
 	var r io.Reader
 	contentType := "application/json"
 	switch b := body.(type) {
@@ -145,24 +169,7 @@ func (c *client) do(method, path string, body any) *httptest.ResponseRecorder {
 	if c.forwardedFor != "" {
 		req.Header.Set("X-Forwarded-For", c.forwardedFor)
 	}
-	res := httptest.NewRecorder()
-	c.s.handler.ServeHTTP(res, req)
-	if err := checkContract(req, res); err != nil {
-		c.s.t.Errorf("%s %s: %d does not keep docs/openapi.yaml: %v", method, path, res.Code, err)
-	}
-	for _, ck := range res.Result().Cookies() {
-		if ck.Name == api.SessionCookie {
-			c.cookie = ck.Value
-		}
-	}
-	if res.Code == http.StatusOK && strings.HasSuffix(path, "/auth/login") {
-		var out struct {
-			CSRFToken string `json:"csrf_token"`
-		}
-		_ = json.Unmarshal(res.Body.Bytes(), &out)
-		c.csrf = out.CSRFToken
-	}
-	return res
+	return req
 }
 
 // must sends a request and fails the test unless the status is want; it

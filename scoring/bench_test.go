@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"syscall"
 	"testing"
 	"time"
+
+	"leitai/model/modeltest"
 )
 
 // benchEvent is a provincial selection round: 50,000 entrants, 10 criteria
@@ -68,7 +69,7 @@ func BenchmarkCompute(b *testing.B) {
 	}{{"sheet-order", marks}, {"no-order", shuffled}} {
 		var base, baseCPU float64
 		b.Run(order.name+"/baseline-sum-into-map", func(b *testing.B) {
-			start, startCPU := time.Now(), processorTime()
+			start, startCPU := time.Now(), modeltest.ProcessorTime()
 			for b.Loop() {
 				sums := make(map[uint]int64, len(entrants))
 				for i := range order.marks {
@@ -76,30 +77,20 @@ func BenchmarkCompute(b *testing.B) {
 				}
 			}
 			base = float64(time.Since(start).Nanoseconds()) / float64(b.N)
-			baseCPU = float64(processorTime()-startCPU) / float64(b.N)
+			baseCPU = float64(modeltest.ProcessorTime()-startCPU) / float64(b.N)
 			b.ReportMetric(baseCPU, "cpu-ns/op")
 		})
 		b.Run(order.name+"/compute", func(b *testing.B) {
-			start, startCPU := time.Now(), processorTime()
+			start, startCPU := time.Now(), modeltest.ProcessorTime()
 			for b.Loop() {
 				if _, err := Compute(r, entrants, order.marks, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
-			cpu := float64(processorTime()-startCPU) / float64(b.N)
+			cpu := float64(modeltest.ProcessorTime()-startCPU) / float64(b.N)
 			b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/base, "x_baseline")
 			b.ReportMetric(cpu, "cpu-ns/op")
 			b.ReportMetric(cpu/baseCPU, "x_baseline_cpu")
 		})
 	}
-}
-
-// processorTime is the user and system time the process has used, in
-// nanoseconds.
-func processorTime() int64 {
-	var u syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
-		panic(err)
-	}
-	return u.Utime.Nano() + u.Stime.Nano()
 }

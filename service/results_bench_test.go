@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -158,7 +157,7 @@ func BenchmarkResults(b *testing.B) {
 			}
 			var base, baseCPU float64
 			b.Run("baseline", func(b *testing.B) {
-				start, startCPU := time.Now(), processorTime()
+				start, startCPU := time.Now(), modeltest.ProcessorTime()
 				for b.Loop() {
 					n, err := plainSelect(ctx, db, sheets)
 					if err != nil || n != resultsBenchEntrants*10*resultsBenchJudges {
@@ -166,11 +165,11 @@ func BenchmarkResults(b *testing.B) {
 					}
 				}
 				base = float64(time.Since(start).Nanoseconds()) / float64(b.N)
-				baseCPU = float64(processorTime()-startCPU) / float64(b.N)
+				baseCPU = float64(modeltest.ProcessorTime()-startCPU) / float64(b.N)
 				b.ReportMetric(baseCPU, "cpu-ns/op")
 			})
 			b.Run("load-and-rank", func(b *testing.B) {
-				start, startCPU := time.Now(), processorTime()
+				start, startCPU := time.Now(), modeltest.ProcessorTime()
 				for b.Loop() {
 					res, err := svc.computeEvent(ctx, ev, rules)
 					if err != nil || res.Field != resultsBenchEntrants {
@@ -178,23 +177,12 @@ func BenchmarkResults(b *testing.B) {
 					}
 				}
 				b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/base, "x_baseline")
-				cpu := float64(processorTime()-startCPU) / float64(b.N)
+				cpu := float64(modeltest.ProcessorTime()-startCPU) / float64(b.N)
 				b.ReportMetric(cpu, "cpu-ns/op")
 				b.ReportMetric(cpu/baseCPU, "x_baseline_cpu")
 			})
 		})
 	}
-}
-
-// processorTime is the processor time this process has used, in
-// nanoseconds: on a shared machine it moves far less than the time. On
-// MySQL it leaves out the server's work, which the time includes.
-func processorTime() int64 {
-	var u syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
-		return 0
-	}
-	return u.Utime.Nano() + u.Stime.Nano()
 }
 
 // plainSelect reads every mark of an event in one query, its sheets named,
