@@ -3,9 +3,8 @@ package service
 import (
 	"cmp"
 	"context"
-	"encoding/json"
+	"fmt"
 	"slices"
-	"time"
 
 	"leitai/model"
 	"leitai/service/workbook"
@@ -200,22 +199,35 @@ func (s *Service) importRegistrations(ctx context.Context, c Caller, j model.Imp
 	})
 }
 
+// The tables an import writes, with the columns it gives them.
+var (
+	peopleInsert = bulkInsert{table: "people", columns: []string{"organisation_id", "id_number", "name", "gender", "mobile", "trade",
+		"skill_level", "years_in_trade", "version", "created_at", "updated_at"}}
+	entrantsInsert = bulkInsert{table: "entrants", columns: []string{"event_id", "contest_id", "enterprise_id", "enterprise_name", "person_id",
+		"master_person_id", "statement", "natural_key", "status", "version", "created_at", "updated_at"}}
+	participantsInsert = bulkInsert{table: "event_participants", columns: []string{"event_id", "person_id", "entrant_id", "role", "position",
+		"active_key", "name", "gender", "id_number", "mobile", "trade", "skill_level", "years_in_trade"}}
+	auditInsert = bulkInsert{table: "audit_entries", columns: []string{"account_id", "action", "entity", "entity_id", "before_value",
+		"after_value", "reason", "created_at"}}
+)
+
 // applyRegistrations writes a plan: new workers into the register and
 // changed ones updated, new entries with their people as entered, corrected
 // entries, each entry's change audited. Rows are written in batches, and
 // built one batch at a time, so that a large file costs little memory.
 func (s *Service) applyRegistrations(ctx context.Context, c Caller, j model.ImportJob, plan *importPlan, p *importProgress) error {
 	tx := s.conn(ctx)
+	now := tx.NowFunc()
+	var values []any
 	for batch := range slices.Chunk(plan.people, insertBatch) {
-		var fresh []model.Person
-		var freshPlans []*personPlan
+		var fresh []*personPlan
+		values = values[:0]
 		for _, pp := range batch {
 			in := pp.in
 			switch {
 			case pp.record == nil:
-				fresh = append(fresh, model.Person{OrganisationID: pp.enterprise, IDNumber: in.IDNumber, Name: in.Name, Gender: in.Gender,
-					Mobile: in.Mobile, Trade: in.Trade, SkillLevel: in.SkillLevel, YearsInTrade: in.YearsInTrade, Version: 1})
-				freshPlans = append(freshPlans, pp)
+				values = append(values, pp.enterprise, in.IDNumber, in.Name, in.Gender, in.Mobile, in.Trade, in.SkillLevel, in.YearsInTrade, 1, now, now)
+				fresh = append(fresh, pp)
 			case len(pp.changed) > 0:
 				if err := s.updateVersioned(ctx, &model.Person{}, pp.record.ID, pp.record.Version, map[string]any{"name": in.Name,
 					"gender": in.Gender, "mobile": in.Mobile, "trade": in.Trade, "skill_level": in.SkillLevel, "years_in_trade": in.YearsInTrade}); err != nil {
@@ -229,64 +241,80 @@ func (s *Service) applyRegistrations(ctx context.Context, c Caller, j model.Impo
 		if len(fresh) == 0 {
 			continue
 		}
-		if err := tx.Omit("Organisation").Create(&fresh).Error; err != nil {
+		ids, err := peopleInsert.insert(ctx, tx, values)
+		if err != nil {
 			return err
 		}
-		for i, pp := range freshPlans {
-			pp.record = &fresh[i]
+		for i, pp := range fresh {
+			in := pp.in
+			pp.record = &model.Person{ID: ids[i], OrganisationID: pp.enterprise, IDNumber: in.IDNumber, Name: in.Name, Gender: in.Gender,
+				Mobile: in.Mobile, Trade: in.Trade, SkillLevel: in.SkillLevel, YearsInTrade: in.YearsInTrade, Version: 1, CreatedAt: now, UpdatedAt: now}
 		}
 	}
+	var account any
+	if c.AccountID != 0 {
+		account = c.AccountID
+	}
+	var people, audits []any
 	for batch := range slices.Chunk(plan.entries, insertBatch) {
-		var created []model.Entrant
-		var createdPlans []entryPlan
-		var audits []model.AuditEntry
+		var created []entryPlan
+		values, people, audits = values[:0], people[:0], audits[:0]
 		for _, e := range batch {
 			switch {
 			case e.action == ActionCreate:
-				key := naturalKey(EntrantIndividual, e.row.enterprise.ID, "", []model.Person{*e.person.record})
-				en := model.Entrant{EventID: e.row.event.ID, ContestID: j.ContestID, EnterpriseID: e.row.enterprise.ID, EnterpriseName: e.row.enterprise.Name,
-					PersonID: &e.person.record.ID, Status: EntrantPending, NaturalKey: &key, Version: 1}
+				var master any
 				if e.master != nil {
-					en.MasterPersonID = &e.master.record.ID
+					master = e.master.record.ID
 				}
-				created, createdPlans = append(created, en), append(createdPlans, e)
+				key := naturalKey(EntrantIndividual, e.row.enterprise.ID, "", []model.Person{*e.person.record})
+				values = append(values, e.row.event.ID, j.ContestID, e.row.enterprise.ID, e.row.enterprise.Name, e.person.record.ID, master,
+					"", key, EntrantPending, 1, now, now)
+				created = append(created, e)
 			case e.action == ActionUpdate && e.existing != nil && len(entryChanges(*e.existing, e.row.reg)) > 0:
 				if err := s.correctEntry(ctx, e); err != nil {
 					return err
 				}
-				audits = append(audits, importAudit(c, "entrant.import", e.existing.ID, map[string]any{"status": e.existing.Status},
-					map[string]any{"status": EntrantPending, "import_id": j.ID}, s.now()))
+				audits = append(audits, account, "entrant.import", "entrant", e.existing.ID,
+					fmt.Sprintf(`{"status":%q}`, e.existing.Status), fmt.Sprintf(`{"import_id":%d,"status":%q}`, j.ID, EntrantPending), "", s.now())
 			}
 		}
 		if len(created) > 0 {
-			if err := tx.Omit("People").Create(&created).Error; err != nil {
+			ids, err := entrantsInsert.insert(ctx, tx, values)
+			if err != nil {
 				return err
 			}
-			people := make([]model.EventParticipant, 0, len(created))
-			for i, e := range createdPlans {
-				row := participant(*e.row.event, *e.person.record, model.ParticipantCompetitor, 0)
-				row.EntrantID = created[i].ID
-				people = append(people, row)
+			for i, e := range created {
+				people = appendParticipant(people, e.row.event.ID, ids[i], *e.person.record, model.ParticipantCompetitor)
 				if e.master != nil {
-					m := participant(*e.row.event, *e.master.record, model.ParticipantMaster, 0)
-					m.EntrantID = created[i].ID
-					people = append(people, m)
+					people = appendParticipant(people, e.row.event.ID, ids[i], *e.master.record, model.ParticipantMaster)
 				}
-				audits = append(audits, importAudit(c, "entrant.register", created[i].ID, nil,
-					map[string]any{"event_id": e.row.event.ID, "status": EntrantPending, "import_id": j.ID}, s.now()))
+				audits = append(audits, account, "entrant.register", "entrant", ids[i], nil,
+					fmt.Sprintf(`{"event_id":%d,"import_id":%d,"status":%q}`, e.row.event.ID, j.ID, EntrantPending), "", s.now())
 			}
-			if err := tx.CreateInBatches(&people, insertBatch).Error; err != nil {
+			if _, err := participantsInsert.insert(ctx, tx, people); err != nil {
 				return err
 			}
 		}
 		if len(audits) > 0 {
-			if err := tx.Create(&audits).Error; err != nil {
+			if _, err := auditInsert.insert(ctx, tx, audits); err != nil {
 				return err
 			}
 		}
 		p.add(len(batch))
 	}
 	return nil
+}
+
+// appendParticipant adds the values of a person as an entry names them, as
+// participant makes them, to the rows of participantsInsert.
+func appendParticipant(values []any, eventID, entrantID uint, p model.Person, role string) []any {
+	row := participant(model.Event{ID: eventID}, p, role, 0)
+	var active any
+	if row.ActiveKey != nil {
+		active = *row.ActiveKey
+	}
+	return append(values, row.EventID, row.PersonID, entrantID, row.Role, row.Position, active, row.Name, row.Gender, row.IDNumber,
+		row.Mobile, row.Trade, row.SkillLevel, row.YearsInTrade)
 }
 
 // correctEntry writes a row's corrections into its entry as entered: its
@@ -318,22 +346,4 @@ func (s *Service) correctEntry(ctx context.Context, e entryPlan) error {
 	m := participant(*e.row.event, *e.master.record, model.ParticipantMaster, 0)
 	m.EntrantID = e.existing.ID
 	return tx.Create(&m).Error
-}
-
-// importAudit is the audit entry of one entry an import wrote; its values
-// are maps of plain values, which always marshal.
-func importAudit(c Caller, action string, id uint, before, after map[string]any, now time.Time) model.AuditEntry {
-	entry := model.AuditEntry{Action: action, Entity: "entrant", EntityID: id, CreatedAt: now}
-	if before != nil {
-		b, _ := json.Marshal(before)
-		v := string(b)
-		entry.BeforeValue = &v
-	}
-	a, _ := json.Marshal(after)
-	v := string(a)
-	entry.AfterValue = &v
-	if c.AccountID != 0 {
-		entry.AccountID = &c.AccountID
-	}
-	return entry
 }

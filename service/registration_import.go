@@ -29,9 +29,11 @@ type sheetReader struct {
 	// defaultEvent is the event of rows that name none; nil when they must.
 	defaultEvent *model.Event
 	today        time.Time
-	result       *importResult
-	layout       workbook.Layout
-	header       workbook.Row
+	// levels are the names a skill level is read by (skillLevelNames).
+	levels map[string]string
+	result *importResult
+	layout workbook.Layout
+	header workbook.Row
 	// best is the row that came nearest to a header, while none is found.
 	best      *workbook.Layout
 	bestRow   workbook.Row
@@ -47,7 +49,7 @@ func (s *Service) readRegistrationSheet(ctx context.Context, job model.ImportJob
 	if err := s.conn(ctx).Where("contest_id = ?", job.ContestID).Order("id").Find(&events).Error; err != nil {
 		return nil, nil, sheetColumns{}, err
 	}
-	r := &sheetReader{im: im, byName: map[string]*model.Event{}, today: s.now(), result: &importResult{}}
+	r := &sheetReader{im: im, byName: map[string]*model.Event{}, today: s.now(), levels: skillLevelNames(), result: &importResult{}}
 	var individual []*model.Event
 	for i := range events {
 		ev := &events[i]
@@ -248,7 +250,7 @@ func (r *sheetReader) personOf(row workbook.Row, prefix string, bad func(string,
 		return nil
 	}
 	p := &PersonInput{Name: cell(colName), IDNumber: cell(colIDNumber), Mobile: workbook.Digits(cell(colMobile)),
-		Trade: cell(colTrade), SkillLevel: skillLevelOf(cell(colSkillLevel))}
+		Trade: cell(colTrade), SkillLevel: skillLevelOf(r.levels, cell(colSkillLevel))}
 	switch g := cell(colGender); {
 	case g == "":
 		bad(prefix+colGender, T("required"))

@@ -97,19 +97,28 @@ func genderOf(cell string) string {
 }
 
 // skillLevelOf reads a skill level as the API stores it, by its label in
-// either language or by either half of it (三级 or 高级工); a cell that is
-// none of them stays as it is, for the rules to refuse.
-func skillLevelOf(cell string) string {
-	key := workbook.HeaderKey(cell)
+// either language or by either half of it (三级 or 高级工), looked up in
+// names (from skillLevelNames); a cell that is none of them stays as it is,
+// for the rules to refuse.
+func skillLevelOf(names map[string]string, cell string) string {
+	if level, ok := names[workbook.HeaderKey(cell)]; ok {
+		return level
+	}
+	return cell
+}
+
+// skillLevelNames are the names a skill level is read by, by their
+// workbook.HeaderKey: its label in either language and either half of it.
+func skillLevelNames() map[string]string {
+	out := map[string]string{}
 	for i, level := range SkillLevels {
-		names := append(strings.Split(level, "/"), level, skillLevelLabel(i, LangEN))
-		for _, name := range names {
-			if key == workbook.HeaderKey(name) {
-				return level
+		for _, name := range append(strings.Split(level, "/"), level, skillLevelLabel(i, LangEN)) {
+			if key := workbook.HeaderKey(name); out[key] == "" {
+				out[key] = level
 			}
 		}
 	}
-	return cell
+	return out
 }
 
 // skillLevelLabel names the i-th skill level (lowest first) in a language.
