@@ -37,17 +37,23 @@ func PackResult(raw []byte) (string, error) {
 
 // UnpackResult is the JSON of a stored result, packed or plain.
 func UnpackResult(stored string) ([]byte, error) {
-	packed, ok := strings.CutPrefix(stored, packedResult)
-	if !ok {
-		return []byte(stored), nil
-	}
-	zr, err := gzip.NewReader(base64.NewDecoder(base64.StdEncoding, strings.NewReader(packed)))
+	r, err := OpenResult(stored)
 	if err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
-	if _, err := io.Copy(&out, zr); err != nil {
-		return nil, err
+	_, err = out.ReadFrom(r)
+	return out.Bytes(), err
+}
+
+// OpenResult reads the JSON of a stored result, packed or plain, unpacking
+// it as it is read, so that a reader that parses as it goes never holds the
+// whole JSON. The gzip checksum is checked once the reader is read to its
+// end.
+func OpenResult(stored string) (io.Reader, error) {
+	packed, ok := strings.CutPrefix(stored, packedResult)
+	if !ok {
+		return strings.NewReader(stored), nil
 	}
-	return out.Bytes(), zr.Close()
+	return gzip.NewReader(base64.NewDecoder(base64.StdEncoding, strings.NewReader(packed)))
 }

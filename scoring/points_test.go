@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +31,20 @@ func TestPoints_ExactHundredthsWithoutFloat(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`{"Max": 0.305}`), &v); err == nil {
 		t.Error("three decimals accepted from JSON")
+	}
+}
+
+func TestPoints_JSONReadsAsParsePoints(t *testing.T) {
+	for _, in := range []string{"100", "37.5", "12.25", "0.01", "-2.5", "007.70", "999999999999.99", "1234567890123", "1.234", ".5", "1.",
+		"-", "1e3", "1,5", "--1", "1.-5", `"12.5"`, `" 3 "`, `""`} {
+		want, wantErr := ParsePoints(strings.Trim(in, `"`))
+		var got Points
+		err := json.Unmarshal([]byte(in), &got)
+		if !strings.HasPrefix(in, `"`) && !json.Valid([]byte(in)) {
+			err = got.UnmarshalJSON([]byte(in))
+		}
+		if (err != nil) != (wantErr != nil) || got != want {
+			t.Errorf("JSON %s -> %d, %v; ParsePoints -> %d, %v", in, got, err, want, wantErr)
+		}
 	}
 }

@@ -2,14 +2,13 @@ package service
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
 
-	"leitai/model"
+	"github.com/goccy/go-json"
+
 	"leitai/scoring"
 	"leitai/service/workbook"
 )
@@ -29,45 +28,47 @@ func (s *Service) resultsExport(ctx context.Context, c Caller, req ExportRequest
 	if err != nil {
 		return exportPlan{}, err
 	}
-	// The newest snapshot's text, read as bytes: it is the size of the
-	// whole results, so it is copied no more than it must be.
-	var snapshot []byte
-	var found bool
-	rows, err := s.conn(ctx).Raw("SELECT result FROM result_snapshots WHERE event_id = ? ORDER BY version DESC LIMIT 1", ev.ID).Rows()
+	snap, err := s.latestSnapshot(ctx, ev.ID)
 	if err != nil {
 		return exportPlan{}, err
 	}
-	if found = rows.Next(); found {
-		err = rows.Scan(&snapshot)
-	}
-	if err = errors.Join(err, rows.Err(), rows.Close()); err != nil {
-		return exportPlan{}, err
-	}
-	if !found {
+	if snap == nil {
 		return exportPlan{}, conflict("results_not_computed", ev.Name)
 	}
-	// The snapshot is parsed while the entrants' names are read: each takes
-	// about as long as writing the workbook.
+	// The snapshot is parsed while the entrants' names are read; each line
+	// is kept as the cells it gives, not as the snapshot has it, so that the
+	// lines of a large event take a third of the memory.
 	var (
 		id    identity
 		idErr error
 		wg    sync.WaitGroup
 	)
 	wg.Go(func() { id, idErr = s.identities(ctx, ev, rules) })
-	var res struct {
-		Lines []exportedLine `json:"lines"`
-	}
-	if snapshot, err = model.UnpackResult(string(snapshot)); err == nil {
-		err = json.Unmarshal(snapshot, &res)
-	}
+	var (
+		lines  []resultsRow
+		scores []Points // each line's stage scores, in the order of rules.Stages
+	)
+	err = decodeResult(snap.ID, snap.Result, func(dec *json.Decoder) error {
+		return eachResultLine(dec, func(l *exportedLine) {
+			for _, st := range rules.Stages {
+				k := slices.IndexFunc(l.Stages, func(sc scoring.StageScore) bool { return sc.Code == st.Code })
+				if k < 0 {
+					scores = append(scores, noScore)
+				} else {
+					scores = append(scores, l.Stages[k].Score)
+				}
+			}
+			lines = append(lines, resultsRow{entrant: l.Entrant, rank: l.Rank, ranked: l.Status == scoring.StatusRanked, total: l.Total,
+				award: awardName(l.Award, lang), titles: strings.Join(l.Titles, "、"), note: resultStatusName(l.Status, lang)})
+		})
+	})
 	wg.Wait()
 	if err != nil {
-		return exportPlan{}, fmt.Errorf("the newest result snapshot of event %d does not parse: %w", ev.ID, err)
+		return exportPlan{}, err
 	}
 	if idErr != nil {
 		return exportPlan{}, idErr
 	}
-	snapshot = nil // let go before the workbook is written
 	codes, named := id.decoding.WorkCodes != nil, id.decoding.Names
 	numbered := !codes || *id.decoding.WorkCodes
 
@@ -103,15 +104,21 @@ func (s *Service) resultsExport(ctx context.Context, c Caller, req ExportRequest
 
 	write := func(ctx context.Context, w *workbook.TableWriter, p *importProgress) error {
 		values := make([]any, 0, len(table.Columns))
-		for i, l := range res.Lines {
+		cell := func(p Points, ok bool) any {
+			if !ok {
+				return nil
+			}
+			return workbook.Hundredths(p)
+		}
+		for i, l := range lines {
 			if i%exportBatch == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 			}
-			e := id.entry(l.Entrant)
+			e := id.entry(l.entrant)
 			values = values[:0]
-			values = append(values, rankCell(l.Rank))
+			values = append(values, rankCell(l.rank))
 			if codes {
 				values = append(values, e.WorkCode)
 			}
@@ -121,20 +128,10 @@ func (s *Service) resultsExport(ctx context.Context, c Caller, req ExportRequest
 			if named {
 				values = append(values, e.Name, e.EnterpriseName)
 			}
-			for _, st := range rules.Stages {
-				k := slices.IndexFunc(l.Stages, func(sc scoring.StageScore) bool { return sc.Code == st.Code })
-				if k < 0 {
-					values = append(values, nil)
-				} else {
-					values = append(values, workbook.Hundredths(l.Stages[k].Score))
-				}
+			for _, sc := range scores[i*len(rules.Stages) : (i+1)*len(rules.Stages)] {
+				values = append(values, cell(sc, sc != noScore))
 			}
-			if l.Status == scoring.StatusRanked {
-				values = append(values, workbook.Hundredths(l.Total))
-			} else {
-				values = append(values, nil)
-			}
-			values = append(values, awardName(l.Award, lang), strings.Join(l.Titles, "、"), resultStatusName(l.Status, lang))
+			values = append(values, cell(l.total, l.ranked), l.award, l.titles, l.note)
 			if err := w.Row(values...); err != nil {
 				return err
 			}
@@ -142,7 +139,7 @@ func (s *Service) resultsExport(ctx context.Context, c Caller, req ExportRequest
 		}
 		return nil
 	}
-	return exportPlan{table: table, rows: len(res.Lines), fileName: fileNamed(tr("export_results_file", ev.Name)), write: write}, nil
+	return exportPlan{table: table, rows: len(lines), fileName: fileNamed(tr("export_results_file", ev.Name)), write: write}, nil
 }
 
 // exportedLine is what the results export reads of a snapshot's line.
@@ -154,6 +151,58 @@ type exportedLine struct {
 	Stages  []scoring.StageScore `json:"stages"`
 	Award   scoring.Award        `json:"award"`
 	Titles  []string             `json:"titles"`
+}
+
+// resultsRow is what the results export keeps of a line: its entrant, and
+// the cells that do not depend on how far the names are decoded.
+type resultsRow struct {
+	entrant             uint
+	rank                int
+	ranked              bool
+	total               Points
+	award, titles, note string
+}
+
+// noScore stands for a stage score a line lacks.
+const noScore = Points(math.MinInt64)
+
+// eachResultLine calls fn with each line of a snapshot's JSON, in order, as
+// it is parsed; the line is reused from one call to the next.
+func eachResultLine(dec *json.Decoder, fn func(*exportedLine)) error {
+	if _, err := dec.Token(); err != nil { // {
+		return err
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		if key != "lines" {
+			if err := dec.Decode(&json.RawMessage{}); err != nil {
+				return err
+			}
+			continue
+		}
+		if open, err := dec.Token(); err != nil || open == nil { // [ or null
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		var l exportedLine
+		for dec.More() {
+			l = exportedLine{Stages: l.Stages[:0], Titles: l.Titles[:0]}
+			if err := dec.Decode(&l); err != nil {
+				return err
+			}
+			fn(&l)
+		}
+		if _, err := dec.Token(); err != nil { // ]
+			return err
+		}
+	}
+	_, err := dec.Token() // }
+	return err
 }
 
 // awardName is an award in words, "" for none.

@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -371,60 +372,81 @@ type ResultEntry struct {
 	EnterpriseName string `json:"enterprise_name"`
 }
 
-// identityQuery reads an event's approved entrants with their competitors,
-// in one pass by event (never by a list of entrants, which a large event
-// would make longer than a database takes).
-const identityQuery = `SELECT e.id, e.draw_number, e.enterprise_name, e.team_name, p.name FROM entrants e
-LEFT JOIN event_participants p ON p.entrant_id = e.id AND p.role = ?
-WHERE e.event_id = ? AND e.status = ? ORDER BY e.id, p.position, p.id`
+// identityEntrantsQuery and identityNamesQuery read an event's approved
+// entrants and its competitors' names, each in one pass by event (never by
+// a list of entrants, which a large event would make longer than a database
+// takes). Apart they take about as long as joined, and they are read side
+// by side. The names are put in order here: SQLite sorts them in a quarter
+// of the time it takes to read them, Go in a tenth of that.
+const (
+	identityEntrantsQuery = "SELECT id, draw_number, enterprise_name, team_name FROM entrants WHERE event_id = ? AND status = ? ORDER BY id"
+	identityNamesQuery    = "SELECT entrant_id, position, id, name FROM event_participants WHERE event_id = ? AND role = ?"
+)
+
+// competitorName is a competitor's name, in order of entrant and position.
+type competitorName struct {
+	entrant, id uint
+	position    int
+	name        string
+}
 
 func (s *Service) identities(ctx context.Context, ev model.Event, rules Rules) (identity, error) {
 	d, err := s.decoding(ctx, ev, rules)
 	if err != nil {
 		return identity{}, err
 	}
-	id := identity{decoding: d, entrants: map[uint]ResultEntry{}}
-	rows, err := s.conn(ctx).Raw(identityQuery, model.ParticipantCompetitor, ev.ID, EntrantApproved).Rows()
-	if err != nil {
-		return id, err
-	}
-	defer rows.Close()
 	var (
-		entrant, last          uint
-		draw, enterprise, team string
-		person                 sql.NullString
-		names                  []string
+		entrants []ResultEntry
+		names    []competitorName
 	)
-	flush := func() {
-		if last == 0 {
-			return
+	readEntrants := func() error {
+		return s.scanRows(ctx, func(rows *sql.Rows) error {
+			var e ResultEntry
+			// Name holds the team's name until the competitors are read.
+			if err := rows.Scan(&e.EntrantID, &e.DrawNumber, &e.EnterpriseName, &e.Name); err != nil {
+				return err
+			}
+			entrants = append(entrants, e)
+			return nil
+		}, identityEntrantsQuery, ev.ID, EntrantApproved)
+	}
+	readNames := func() error {
+		if !d.Names {
+			return nil
 		}
-		e := id.entrants[last]
-		if d.Names {
-			e.Name = displayName(e.Name, names, e.EnterpriseName)
-		} else {
+		err := s.scanRows(ctx, func(rows *sql.Rows) error {
+			var n competitorName
+			if err := rows.Scan(&n.entrant, &n.position, &n.id, &n.name); err != nil {
+				return err
+			}
+			names = append(names, n)
+			return nil
+		}, identityNamesQuery, ev.ID, model.ParticipantCompetitor)
+		slices.SortFunc(names, func(a, b competitorName) int {
+			return cmp.Or(cmp.Compare(a.entrant, b.entrant), cmp.Compare(a.position, b.position), cmp.Compare(a.id, b.id))
+		})
+		return err
+	}
+	if err := s.sideBySide(ctx, readEntrants, readNames); err != nil {
+		return identity{}, err
+	}
+	id := identity{decoding: d, entrants: make(map[uint]ResultEntry, len(entrants))}
+	var own []string
+	for _, e := range entrants {
+		if !d.Names {
 			e.Name, e.EnterpriseName = "", ""
+		} else {
+			for len(names) > 0 && names[0].entrant < e.EntrantID {
+				names = names[1:] // an entrant not approved
+			}
+			own = own[:0]
+			for len(names) > 0 && names[0].entrant == e.EntrantID {
+				own, names = append(own, names[0].name), names[1:]
+			}
+			e.Name = displayName(e.Name, own, e.EnterpriseName)
 		}
-		id.entrants[last] = e
+		id.entrants[e.EntrantID] = e
 	}
-	for rows.Next() {
-		if err := rows.Scan(&entrant, &draw, &enterprise, &team, &person); err != nil {
-			return id, err
-		}
-		if entrant != last {
-			flush()
-			last, names = entrant, names[:0]
-			// Name holds the team's name until the competitors are all read.
-			id.entrants[entrant] = ResultEntry{EntrantID: entrant, DrawNumber: draw, EnterpriseName: enterprise, Name: team}
-		}
-		if person.Valid {
-			names = append(names, person.String)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return id, err
-	}
-	flush()
 	if d.WorkCodes != nil {
 		var codes []model.WorkCode
 		if err := s.conn(ctx).Select("entrant_id, code").Where("event_id = ?", ev.ID).Find(&codes).Error; err != nil {
