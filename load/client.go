@@ -96,10 +96,11 @@ func (s *session) do(ctx context.Context, method, path string, body any) (answer
 	return answer{status: res.StatusCode, body: b, retryAfter: res.Header.Get("Retry-After"), cookies: res.Cookies()}, nil
 }
 
-// must sends a set-up request and decodes its answer into out; any other
-// status than want is an error naming the request and the answer.
+// must sends a set-up request (again while the server sheds it: untilServed)
+// and decodes its answer into out; any other status than want is an error
+// naming the request and the answer.
 func (s *session) must(ctx context.Context, want int, method, path string, body, out any) error {
-	a, err := s.do(ctx, method, path, body)
+	a, err := untilServed(ctx, func() (answer, error) { return s.do(ctx, method, path, body) })
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", method, path, err)
 	}
@@ -141,4 +142,38 @@ func login(ctx context.Context, hc *http.Client, base string, c credentials) (*s
 		}
 	}
 	return s, a, nil
+}
+
+// signIn logs in as a person setting up would, sending a shed login again
+// (untilServed).
+func signIn(ctx context.Context, hc *http.Client, base string, c credentials) (*session, answer, error) {
+	var s *session
+	a, err := untilServed(ctx, func() (answer, error) {
+		var (
+			a   answer
+			err error
+		)
+		s, a, err = login(ctx, hc, base, c)
+		return a, err
+	})
+	return s, a, err
+}
+
+// untilServed sends a set-up request until the server serves it: an answer
+// of 503 with Retry-After (the server shedding what hashes a password: a
+// login, a new account, a new password) is sent again after that many
+// seconds, until ctx ends. Scenarios count such answers instead.
+func untilServed(ctx context.Context, send func() (answer, error)) (answer, error) {
+	for {
+		a, err := send()
+		wait, werr := strconv.Atoi(a.retryAfter)
+		if err != nil || a.status != http.StatusServiceUnavailable || werr != nil || wait < 1 {
+			return a, err
+		}
+		select {
+		case <-ctx.Done():
+			return a, ctx.Err()
+		case <-time.After(time.Duration(wait) * time.Second):
+		}
+	}
 }

@@ -35,7 +35,7 @@ const (
 
 // setUp builds the federation on the real server at base.
 func setUp(ctx context.Context, hc *http.Client, base string, admin credentials, enterprises int) (*federation, error) {
-	a, ans, err := login(ctx, hc, base, admin)
+	a, ans, err := signIn(ctx, hc, base, admin)
 	if err != nil || a == nil {
 		return nil, fmt.Errorf("admin login: %d %s %v", ans.status, ans.body, err)
 	}
@@ -108,7 +108,7 @@ func (f *federation) enterprise(ctx context.Context, hc *http.Client, base strin
 		"role": "enterprise", "organisation_id": org.ID, "password": initialPassword}, &acc); err != nil {
 		return nil, credentials{}, err
 	}
-	s, ans, err := login(ctx, hc, base, credentials{username, initialPassword})
+	s, ans, err := signIn(ctx, hc, base, credentials{username, initialPassword})
 	if err != nil || s == nil {
 		return nil, credentials{}, fmt.Errorf("login %s: %d %s %v", username, ans.status, ans.body, err)
 	}

@@ -162,7 +162,7 @@ func (r *run) judge(ctx context.Context, i int) (*session, uint, error) {
 		"role": "judge", "organisation_id": r.fed.district, "password": initialPassword}, &acc); err != nil {
 		return nil, 0, err
 	}
-	s, ans, err := login(ctx, r.hc, r.real.base, credentials{username, initialPassword})
+	s, ans, err := signIn(ctx, r.hc, r.real.base, credentials{username, initialPassword})
 	if err != nil || s == nil {
 		return nil, 0, fmt.Errorf("login %s: %d %s %v", username, ans.status, ans.body, err)
 	}
