@@ -148,11 +148,7 @@ func login(ctx context.Context, hc *http.Client, base string, c credentials) (*s
 // (untilServed).
 func signIn(ctx context.Context, hc *http.Client, base string, c credentials) (*session, answer, error) {
 	var s *session
-	a, err := untilServed(ctx, func() (answer, error) {
-		var (
-			a   answer
-			err error
-		)
+	a, err := untilServed(ctx, func() (a answer, err error) {
 		s, a, err = login(ctx, hc, base, c)
 		return a, err
 	})

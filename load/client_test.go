@@ -36,3 +36,25 @@ func TestSignIn_WaitsAsAShedLoginSaysAndTriesAgain(t *testing.T) {
 		t.Fatalf("signIn = %v, %d, %v after %d calls; want the 503 without Retry-After answered at once", s, a.status, err, calls.Load())
 	}
 }
+
+// TestMust_SendsAShedSetUpRequestAgain: making an account hashes its
+// password, which the server sheds as it sheds logins.
+func TestMust_SendsAShedSetUpRequestAgain(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		w.WriteHeader(http.StatusCreated)
+		_, _ = w.Write([]byte(`{"id":7}`))
+	}))
+	defer srv.Close()
+
+	var acc idOnly
+	s := &session{http: srv.Client(), base: srv.URL}
+	if err := s.must(context.Background(), http.StatusCreated, http.MethodPost, "/api/v1/accounts", map[string]string{}, &acc); err != nil || acc.ID != 7 || calls.Load() != 2 {
+		t.Fatalf("must = %v, id %d after %d calls; want the account made once the shed request was sent again", err, acc.ID, calls.Load())
+	}
+}
