@@ -226,57 +226,132 @@ func TestMarks_NoMarkLandsAfterJudgingEnds(t *testing.T) {
 		f := s.judgingFixture()
 		org := s.login(f.organiser.Username, fixturePwd)
 		j := s.login(f.judge.Username, fixturePwd)
-		type cell struct{ stage, criterion, number string }
-		var cells []cell
+		var cells []markedCell
 		for _, n := range append(slices.Clone(f.numbersA), f.numberC) {
-			cells = append(cells, cell{"theory", "T1", n}, cell{"practical", "P1", n})
+			cells = append(cells, markedCell{sheetPath(f.fitter, "theory", "/marks"), n, "T1", 0},
+				markedCell{sheetPath(f.fitter, "practical", "/marks"), n, "P1", 0})
 		}
-		const rounds = 60
-		var stored atomic.Int64
-		refused := make([]string, len(cells))
-		var wg sync.WaitGroup
-		for i, at := range cells {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				c := &client{s: j.s, cookie: j.cookie, csrf: j.csrf}
-				version := 0
-				for r := range rounds {
-					res := c.do("PUT", sheetPath(f.fitter, at.stage, "/marks"), mark(at.number, at.criterion, 10+r, version))
-					if res.Code != http.StatusOK {
-						refused[i] = fmt.Sprintf("%d %s", res.Code, res.Body)
-						return
-					}
-					stored.Add(1)
-					var m struct {
-						Version int `json:"version"`
-					}
-					if err := json.Unmarshal(res.Body.Bytes(), &m); err != nil {
-						refused[i] = err.Error()
-						return
-					}
-					version = m.Version
-				}
-			}()
-		}
-		for stored.Load() < int64(len(cells)) {
-			runtime.Gosched()
-		}
+		m := keepMarking(j, cells, 60)
+		m.untilStored(len(cells))
 		org.must(200, "POST", fmt.Sprintf("/api/v1/contests/%d/steps", f.judgingContest.ID), map[string]any{"to": "public_notice"}, nil)
 		var atEnd, afterwards int64
 		db.Model(&model.MarkChange{}).Count(&atEnd)
-		wg.Wait()
+		m.wg.Wait()
 		db.Model(&model.MarkChange{}).Count(&afterwards)
 		if afterwards != atEnd {
 			t.Errorf("%d changes of marks were written after judging ended", afterwards-atEnd)
 		}
-		if afterwards != stored.Load() {
-			t.Errorf("%d marks answered 200, %d changes stored", stored.Load(), afterwards)
+		if afterwards != m.stored.Load() {
+			t.Errorf("%d marks answered 200, %d changes stored", m.stored.Load(), afterwards)
 		}
-		for i, why := range refused {
+		for i, why := range m.refused {
 			if why != "" && !strings.Contains(why, "wrong_step") {
 				t.Errorf("a mark of %+v was refused for another reason: %s", cells[i], why)
 			}
 		}
 	})
+}
+
+// TestMarks_NoMarkLandsOnASubmittedSheet keeps a judge changing the marks of
+// a complete sheet while the same judge submits it from another device: a
+// mark is either stored before the submission, and is in the submitted
+// sheet, or refused; none changes the sheet after it.
+func TestMarks_NoMarkLandsOnASubmittedSheet(t *testing.T) {
+	modeltest.Each(t, func(t *testing.T, db *gorm.DB) {
+		s := newServer(t, db)
+		f := s.judgingFixture()
+		j := s.login(f.judge.Username, fixturePwd)
+		marks := sheetPath(f.fitter, "practical", "/marks")
+		numbers := append(slices.Clone(f.numbersA), f.numberC)
+		cells := make([]markedCell, len(numbers))
+		for i, number := range numbers {
+			var first sheetMark
+			j.must(200, "PUT", marks, mark(number, "P1", 10, 0), &first)
+			cells[i] = markedCell{marks, number, "P1", first.Version}
+		}
+		m := keepMarking(j, cells, 60)
+		m.untilStored(len(cells))
+		var submitted sheet
+		j.must(200, "POST", sheetPath(f.fitter, "practical", "/submit"), map[string]any{"version": 1}, &submitted)
+		var atSubmission int64
+		db.Model(&model.MarkChange{}).Count(&atSubmission)
+		m.wg.Wait()
+
+		var now sheet
+		j.must(200, "GET", sheetPath(f.fitter, "practical"), nil, &now)
+		if len(now.Rows) != len(submitted.Rows) {
+			t.Fatalf("%d rows submitted, %d now", len(submitted.Rows), len(now.Rows))
+		}
+		for i, row := range now.Rows {
+			if got, want := row.Marks["P1"].Points, submitted.Rows[i].Marks["P1"].Points; got != want {
+				t.Errorf("number %s: %v submitted, %v stored afterwards", row.Number, want, got)
+			}
+		}
+		var afterwards int64
+		db.Model(&model.MarkChange{}).Count(&afterwards)
+		if afterwards != atSubmission {
+			t.Errorf("%d changes of marks were written after the sheet was submitted", afterwards-atSubmission)
+		}
+		if want := m.stored.Load() + int64(len(numbers)); afterwards != want {
+			t.Errorf("%d marks answered 200, %d changes stored", want, afterwards)
+		}
+		for i, why := range m.refused {
+			if why != "" && !strings.Contains(why, "评分表已提交") {
+				t.Errorf("a mark of %s was refused for another reason: %s", numbers[i], why)
+			}
+		}
+	})
+}
+
+// markedCell is a cell of a judge's sheet that keepMarking changes, from the
+// version of its mark named first (0 for none yet).
+type markedCell struct {
+	path, number, criterion string
+	version                 int
+}
+
+// markers change marks over and over, each cell from a device of its own.
+type markers struct {
+	wg sync.WaitGroup
+	// stored counts the changes answered 200.
+	stored atomic.Int64
+	// refused is what stopped each cell's changes, "" if none did.
+	refused []string
+}
+
+// keepMarking has judge j change the mark of each cell rounds times, to 11,
+// 12 and so on, each change naming the version the last one answered, until
+// one is refused.
+func keepMarking(j *client, cells []markedCell, rounds int) *markers {
+	m := &markers{refused: make([]string, len(cells))}
+	for i, at := range cells {
+		m.wg.Add(1)
+		go func() {
+			defer m.wg.Done()
+			c := &client{s: j.s, cookie: j.cookie, csrf: j.csrf}
+			version := at.version
+			for r := range rounds {
+				res := c.do("PUT", at.path, mark(at.number, at.criterion, 11+r, version))
+				if res.Code != http.StatusOK {
+					m.refused[i] = fmt.Sprintf("%d %s", res.Code, res.Body)
+					return
+				}
+				m.stored.Add(1)
+				var stored sheetMark
+				if err := json.Unmarshal(res.Body.Bytes(), &stored); err != nil {
+					m.refused[i] = err.Error()
+					return
+				}
+				version = stored.Version
+			}
+		}()
+	}
+	return m
+}
+
+// untilStored waits until n changes are answered 200.
+func (m *markers) untilStored(n int) {
+	for m.stored.Load() < int64(n) {
+		runtime.Gosched()
+	}
 }
