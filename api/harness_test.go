@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -44,11 +45,22 @@ type server struct {
 	now     time.Time
 }
 
-// spaFiles stands for a built web app.
+// spaFiles stands for a built web app, a script with its gzip-compressed copy.
 var spaFiles = fstest.MapFS{
-	"index.html":           {Data: []byte("<!doctype html><title>擂台</title>")},
-	"assets/index-abc1.js": {Data: []byte("console.log(1)")},
-	"favicon.ico":          {Data: []byte("ico")},
+	"index.html":              {Data: []byte("<!doctype html><title>擂台</title>")},
+	"assets/index-abc1.js":    {Data: []byte(spaScript)},
+	"assets/index-abc1.js.gz": {Data: gzipped(spaScript)},
+	"favicon.ico":             {Data: []byte("ico")},
+}
+
+const spaScript = "console.log(1)"
+
+func gzipped(text string) []byte {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	_, _ = w.Write([]byte(text))
+	_ = w.Close()
+	return buf.Bytes()
 }
 
 func newServer(t testing.TB, db *gorm.DB) *server {

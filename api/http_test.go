@@ -1,7 +1,9 @@
 package api_test
 
 import (
+	"compress/gzip"
 	"context"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -114,6 +116,46 @@ func TestSPA_DeepLinksGetIndexAndAssetsAreCachedLong(t *testing.T) {
 	res := serve(s, httptest.NewRequest("GET", "/assets/index-abc1.js", nil))
 	if res.Code != 200 || !strings.Contains(res.Header().Get("Cache-Control"), "immutable") {
 		t.Errorf("asset: %d Cache-Control %q", res.Code, res.Header().Get("Cache-Control"))
+	}
+}
+
+// TestSPA_ABrowserThatTakesGzipGetsTheBuiltCompressedCopy: the build writes
+// a .gz beside each large script and style; a browser that takes gzip gets
+// it, one that does not gets the file itself, and either answer says it
+// varies with Accept-Encoding.
+func TestSPA_ABrowserThatTakesGzipGetsTheBuiltCompressedCopy(t *testing.T) {
+	s := newServer(t, modeltest.SQLite(t))
+	get := func(method, path, accept string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, path, nil)
+		if accept != "" {
+			req.Header.Set("Accept-Encoding", accept)
+		}
+		return serve(s, req)
+	}
+	res := get("GET", "/assets/index-abc1.js", "gzip, deflate, br")
+	if res.Code != 200 || res.Header().Get("Content-Encoding") != "gzip" || res.Header().Get("Vary") != "Accept-Encoding" ||
+		!strings.HasPrefix(res.Header().Get("Content-Type"), "text/javascript") || !strings.Contains(res.Header().Get("Cache-Control"), "immutable") {
+		t.Fatalf("compressed asset: %d %v", res.Code, res.Header())
+	}
+	r, err := gzip.NewReader(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain, err := io.ReadAll(r); err != nil || string(plain) != spaScript {
+		t.Errorf("compressed asset unpacks to %q (%v)", plain, err)
+	}
+	for _, accept := range []string{"", "br", "gzip;q=0"} {
+		res := get("GET", "/assets/index-abc1.js", accept)
+		if res.Code != 200 || res.Header().Get("Content-Encoding") != "" || res.Body.String() != spaScript || res.Header().Get("Vary") != "Accept-Encoding" {
+			t.Errorf("Accept-Encoding %q: %d %v %q", accept, res.Code, res.Header(), res.Body)
+		}
+	}
+	if res := get("HEAD", "/assets/index-abc1.js", "gzip"); res.Code != 200 || res.Header().Get("Content-Encoding") != "gzip" || res.Body.Len() != 0 {
+		t.Errorf("HEAD: %d %v %d bytes", res.Code, res.Header(), res.Body.Len())
+	}
+	// A file the build left as it is goes as it is.
+	if res := get("GET", "/favicon.ico", "gzip"); res.Code != 200 || res.Header().Get("Content-Encoding") != "" || res.Header().Get("Vary") != "" || res.Body.String() != "ico" {
+		t.Errorf("favicon: %d %v %q", res.Code, res.Header(), res.Body)
 	}
 }
 

@@ -1,10 +1,12 @@
 package api
 
 import (
+	"io"
 	"io/fs"
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -39,7 +41,9 @@ func (h *handlers) noRoute(spa fs.FS) gin.HandlerFunc {
 				} else {
 					c.Header("Cache-Control", "no-cache")
 				}
-				c.FileFromFS(name, files)
+				if !servePacked(c, spa, name) {
+					c.FileFromFS(name, files)
+				}
 				return
 			}
 		}
@@ -51,4 +55,26 @@ func (h *handlers) noRoute(spa fs.FS) gin.HandlerFunc {
 		c.Header("Cache-Control", "no-cache")
 		c.Data(http.StatusOK, "text/html; charset=utf-8", index)
 	}
+}
+
+// servePacked sends the gzip-compressed copy of a built file, which the build
+// writes beside it as name.gz, to a browser that takes gzip, and tells
+// whether it did. Where there is such a copy, the answer says that it
+// depends on Accept-Encoding, so that no cache gives one form for the other.
+func servePacked(c *gin.Context, spa fs.FS, name string) bool {
+	f, err := spa.Open(name + ".gz")
+	if err != nil {
+		return false
+	}
+	defer func() { _ = f.Close() }()
+	c.Header("Vary", "Accept-Encoding")
+	packed, ok := f.(io.ReadSeeker)
+	if !ok || !acceptsGzip(c) {
+		return false
+	}
+	c.Header("Content-Encoding", "gzip")
+	// The type is the plain file's, from its name; the modification time of
+	// a built file says nothing, and its name changes with its content.
+	http.ServeContent(c.Writer, c.Request, name, time.Time{}, packed)
+	return true
 }

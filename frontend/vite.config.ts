@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
+import { constants, gzipSync } from 'node:zlib'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vitest/config'
 
@@ -17,8 +18,28 @@ function keepGitkeep(): Plugin {
   }
 }
 
+// The server sends a built file's .gz beside it to browsers that take gzip:
+// the app's scripts and styles travel in about a third of their size, which
+// a phone on a venue's network feels on its first load.
+function gzipAssets(): Plugin {
+  return {
+    name: 'gzip-assets',
+    apply: 'build',
+    closeBundle() {
+      const assets = `${outDir}/assets`
+      for (const name of readdirSync(assets)) {
+        if (!/\.(js|css|svg)$/.test(name)) continue
+        const plain = readFileSync(`${assets}/${name}`)
+        if (plain.length < 1024) continue
+        const packed = gzipSync(plain, { level: constants.Z_BEST_COMPRESSION })
+        if (packed.length < plain.length) writeFileSync(`${assets}/${name}.gz`, packed)
+      }
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [vue(), keepGitkeep()],
+  plugins: [vue(), keepGitkeep(), gzipAssets()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -18,6 +18,18 @@ test.afterAll(async () => {
   await page.close()
 })
 
+test('the app comes gzip-compressed to a browser that takes it', async () => {
+  const assets: { url: string; encoding?: string }[] = []
+  page.on('response', (r) => {
+    if (/\/assets\/(index|element-plus)-[^/]+\.(js|css)$/.test(r.url())) assets.push({ url: r.url(), encoding: r.headers()['content-encoding'] })
+  })
+  await page.goto('/')
+  await expect(page.getByText('擂台 Leitai')).toBeVisible()
+  expect(assets.length).toBeGreaterThanOrEqual(3)
+  for (const a of assets) expect(a, a.url).toMatchObject({ encoding: 'gzip' })
+  page.removeAllListeners('response')
+})
+
 test('the login page speaks Chinese and shows the server error', async () => {
   await page.goto('/')
   await expect(page).toHaveURL(/\/login$/)
