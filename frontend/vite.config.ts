@@ -2,6 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import { constants, gzipSync } from 'node:zlib'
 import vue from '@vitejs/plugin-vue'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+import Components from 'unplugin-vue-components/vite'
 import { defineConfig, type Plugin } from 'vitest/config'
 
 const outDir = fileURLToPath(new URL('./dist', import.meta.url))
@@ -39,7 +41,14 @@ function gzipAssets(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [vue(), keepGitkeep(), gzipAssets()],
+  plugins: [
+    vue(),
+    // Each page brings the Element Plus components its templates use, with
+    // their styles, instead of the whole library on the first load.
+    Components({ resolvers: [ElementPlusResolver({ importStyle: 'css' })], dts: 'src/components.d.ts' }),
+    keepGitkeep(),
+    gzipAssets(),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -57,9 +66,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       output: {
+        // Vue and its router, store and translations, which every page
+        // needs, in one file of their own; Element Plus with the pages that
+        // use it.
         manualChunks(id) {
-          if (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus')) return 'element-plus'
-          if (id.includes('node_modules')) return 'vendor'
+          if (/node_modules\/(vue|vue-router|pinia|vue-i18n|@vue|@intlify)\//.test(id)) return 'vendor'
         },
       },
     },

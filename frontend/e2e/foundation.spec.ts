@@ -21,7 +21,7 @@ test.afterAll(async () => {
 test('the app comes gzip-compressed to a browser that takes it', async () => {
   const assets: { url: string; encoding?: string }[] = []
   page.on('response', (r) => {
-    if (/\/assets\/(index|element-plus)-[^/]+\.(js|css)$/.test(r.url())) assets.push({ url: r.url(), encoding: r.headers()['content-encoding'] })
+    if (/\/assets\/(index|vendor)-[^/]+\.(js|css)$/.test(r.url())) assets.push({ url: r.url(), encoding: r.headers()['content-encoding'] })
   })
   await page.goto('/')
   await expect(page.getByText('擂台 Leitai')).toBeVisible()

@@ -1,6 +1,20 @@
-import 'element-plus/dist/index.css'
+// Each page brings the styles of the Element Plus components it uses. Those
+// of messages, which code opens, and those that styles.css adjusts come
+// first here, so that the app's rules follow the ones they adjust.
+import 'element-plus/theme-chalk/base.css'
+import 'element-plus/es/components/card/style/css'
+import 'element-plus/es/components/descriptions/style/css'
+import 'element-plus/es/components/dialog/style/css'
+import 'element-plus/es/components/drawer/style/css'
+import 'element-plus/es/components/form/style/css'
+import 'element-plus/es/components/form-item/style/css'
+import 'element-plus/es/components/input/style/css'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
+import 'element-plus/es/components/select/style/css'
+import 'element-plus/es/components/table/style/css'
 import './styles.css'
-import ElementPlus, { ElMessage } from 'element-plus'
+import { ElMessage } from 'element-plus'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
@@ -11,7 +25,7 @@ import { useAuthStore } from './stores/auth'
 
 const app = createApp(App)
 const pinia = createPinia()
-app.use(pinia).use(i18n).use(router).use(ElementPlus)
+app.use(pinia).use(i18n).use(router)
 
 const auth = useAuthStore(pinia)
 configureHttp({

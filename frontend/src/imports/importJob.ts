@@ -18,7 +18,7 @@ export const JOB_ALERT: Record<ImportStatus, { type: AlertType; key: string }> =
 }
 
 /** The tag colour of what importing does with a row. */
-export const ACTION_TAG: Record<ImportRowAction, AlertType> = { create: 'success', update: 'warning', unchanged: 'info' }
+export const ACTION_TAG: Record<ImportRowAction, 'success' | 'warning' | 'info'> = { create: 'success', update: 'warning', unchanged: 'info' }
 
 /** A large file's job runs in the background while it is checked, and while it is imported. */
 export function isRunning(job: ImportJob): boolean {
