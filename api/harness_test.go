@@ -63,6 +63,20 @@ func gzipped(text string) []byte {
 	return buf.Bytes()
 }
 
+// gunzipped is the text of a gzip-compressed answer's body.
+func gunzipped(t testing.TB, body io.Reader) string {
+	t.Helper()
+	r, err := gzip.NewReader(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(plain)
+}
+
 func newServer(t testing.TB, db *gorm.DB) *server {
 	t.Helper()
 	return newServerWith(t, db, func(*service.Options) {})

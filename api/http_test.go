@@ -1,9 +1,7 @@
 package api_test
 
 import (
-	"compress/gzip"
 	"context"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -137,12 +135,8 @@ func TestSPA_ABrowserThatTakesGzipGetsTheBuiltCompressedCopy(t *testing.T) {
 		!strings.HasPrefix(res.Header().Get("Content-Type"), "text/javascript") || !strings.Contains(res.Header().Get("Cache-Control"), "immutable") {
 		t.Fatalf("compressed asset: %d %v", res.Code, res.Header())
 	}
-	r, err := gzip.NewReader(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if plain, err := io.ReadAll(r); err != nil || string(plain) != spaScript {
-		t.Errorf("compressed asset unpacks to %q (%v)", plain, err)
+	if plain := gunzipped(t, res.Body); plain != spaScript {
+		t.Errorf("compressed asset unpacks to %q", plain)
 	}
 	for _, accept := range []string{"", "br", "gzip;q=0"} {
 		res := get("GET", "/assets/index-abc1.js", accept)

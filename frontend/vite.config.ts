@@ -63,7 +63,6 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1200,
     rollupOptions: {
       output: {
         // Vue and its router, store and translations, which every page
